@@ -1,0 +1,56 @@
+"""The one configuration file, `site_config.yml`, as a typed model."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from generator.fields import Language, Localized, Strict, Url
+
+
+class SearchConfig(Strict):
+    """How the site's search is built."""
+
+    enabled: bool = True
+
+
+class FeedConfig(Strict):
+    """How many entries the feeds carry."""
+
+    entries: int = Field(default=50, ge=1, le=1000)
+
+
+class SiteConfig(Strict):
+    """Languages, names and addresses of the site."""
+
+    languages: list[Language] = Field(min_length=1)
+    default_language: Language
+    required_languages: list[Language] = Field(default_factory=list)
+    site_name: Localized
+    site_description: Localized | None = None
+    base_url: Url
+    page_size: int = Field(default=20, ge=1, le=500)
+    feeds: FeedConfig = FeedConfig()
+    search: SearchConfig = SearchConfig()
+
+    @model_validator(mode="after")
+    def _languages_agree(self) -> SiteConfig:
+        if self.default_language not in self.languages:
+            raise ValueError(f"default_language '{self.default_language}' is not in languages")
+        missing = [lang for lang in self.required_languages if lang not in self.languages]
+        if missing:
+            raise ValueError(f"required languages {missing} are not in languages")
+        if len(set(self.languages)) != len(self.languages):
+            raise ValueError("languages are listed twice")
+        return self
+
+    @property
+    def base_path(self) -> str:
+        """The path part of the base URL, always ending in `/` (e.g. `/warta/`)."""
+        rest = self.base_url.split("://", 1)[1]
+        path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+        return path if path.endswith("/") else path + "/"
+
+    def name(self, lang: str) -> str:
+        """The site name in a language, falling back to the default language."""
+        return self.site_name.get(lang) or self.site_name[self.default_language]
+

@@ -1,0 +1,192 @@
+"""Stage 3, link: resolve every reference and compute the backlinks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from generator.config import SiteConfig
+from generator.diagnostics import Report, suggest
+from generator.load import FieldPath
+from generator.models import (
+    Agreement,
+    Event,
+    Organization,
+    Partnership,
+    Person,
+    Record,
+    Taxonomy,
+    Term,
+)
+from generator.validate import Entry, dotted
+
+SECTORS = "sectors"
+NodeKey = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One pointer from a record's field to another record."""
+
+    target_kind: str
+    target: str
+    path: FieldPath
+    role: str
+    role_text: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A record that mentions another, and in what role."""
+
+    source: Entry
+    role: str
+    role_text: dict[str, str] | None = None
+
+
+@dataclass
+class RecordGraph:
+    """Every record by kind and id, with the backlinks of each."""
+
+    config: SiteConfig
+    entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    sectors: dict[str, Term] = field(default_factory=dict)
+    backlinks: dict[NodeKey, list[Backlink]] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        """All entries of one kind, sorted by id."""
+        return [self.entries[kind][key] for key in sorted(self.entries.get(kind, {}))]
+
+    def get(self, kind: str, key: str) -> Record:
+        """The record of a kind with an id; the link stage has checked it exists."""
+        return self.entries[kind][key].record
+
+    def links_to(self, kind: str, key: str) -> list[Backlink]:
+        """Every record that mentions this one."""
+        return self.backlinks.get((kind, key), [])
+
+
+def resolve_graph(entries: list[Entry], config: SiteConfig, report: Report) -> RecordGraph:
+    """Index the records, check every reference, and gather backlinks."""
+    graph = RecordGraph(config)
+    for entry in entries:
+        index_entry(graph, entry, report)
+    graph.sectors = collect_sectors(graph)
+    backlinks: dict[NodeKey, list[Backlink]] = defaultdict(list)
+    for entry in entries:
+        if graph.entries[entry.kind].get(entry.key) is not entry:
+            continue
+        for ref in iter_references(entry.record):
+            if resolve_reference(graph, entry, ref, report):
+                backlinks[(ref.target_kind, ref.target)].append(
+                    Backlink(entry, ref.role, ref.role_text)
+                )
+        check_signatories(entry, report)
+    graph.backlinks = dict(backlinks)
+    return graph
+
+
+def index_entry(graph: RecordGraph, entry: Entry, report: Report) -> None:
+    """Add an entry under its kind and id; a second file with the same id is an error."""
+    by_id = graph.entries.setdefault(entry.kind, {})
+    first = by_id.get(entry.key)
+    if first is None:
+        by_id[entry.key] = entry
+        return
+    first, second = sorted([first, entry], key=lambda e: e.doc.path.as_posix())
+    by_id[entry.key] = first
+    report.add(second.doc.path, second.doc.position_of(()), "E302",
+               f"{entry.kind} id '{entry.key}' is already used by {first.doc.path.as_posix()}",
+               hint="rename one of the two files")
+
+
+def collect_sectors(graph: RecordGraph) -> dict[str, Term]:
+    """The terms of the `sectors` taxonomy."""
+    entry = graph.entries.get("taxonomy", {}).get(SECTORS)
+    if entry is None or not isinstance(entry.record, Taxonomy):
+        return {}
+    return dict(entry.record.terms)
+
+
+def resolve_reference(graph: RecordGraph, entry: Entry, ref: Reference, report: Report) -> bool:
+    """True if the reference points at an existing record; otherwise report it."""
+    known = graph.sectors if ref.target_kind == "sector" else graph.entries.get(ref.target_kind, {})
+    if ref.target in known:
+        return True
+    hint = suggest(ref.target, known) or missing_hint(ref.target_kind)
+    report.add(entry.doc.path, entry.doc.position_of(ref.path), "E301",
+               f"no {ref.target_kind} with id '{ref.target}'", field=dotted(ref.path), hint=hint)
+    return False
+
+
+def missing_hint(kind: str) -> str:
+    """How to create a record that a reference expects."""
+    if kind == "sector":
+        return "add it to content/taxonomies/sectors.yml"
+    return f"create it with `warta new {kind}`"
+
+
+def check_signatories(entry: Entry, report: Report) -> None:
+    """A signatory signs for one of the agreement's parties."""
+    record = entry.record
+    if not isinstance(record, Agreement):
+        return
+    for i, signatory in enumerate(record.signatories):
+        if signatory.organization not in record.parties:
+            path = ("signatories", i, "organization")
+            report.add(entry.doc.path, entry.doc.position_of(path), "E303",
+                       f"'{signatory.organization}' is not a party to this agreement",
+                       field=dotted(path), hint="add it to `parties:` or fix the signatory")
+
+
+def iter_references(record: Record) -> Iterator[Reference]:
+    """Every reference a record makes, with the field it is in."""
+    yield from _sector_refs(getattr(record, "sectors", []))
+    if isinstance(record, Organization) and record.parent:
+        yield Reference("organization", record.parent, ("parent",), "parent")
+    if isinstance(record, Person):
+        for i, pos in enumerate(record.positions):
+            yield Reference("organization", pos.organization, ("positions", i, "organization"),
+                            "position", pos.title)
+    if isinstance(record, Event):
+        yield from _event_refs(record)
+    if isinstance(record, Agreement):
+        yield from _agreement_refs(record)
+    if isinstance(record, Partnership):
+        yield from _list_refs("organization", record.parties, "parties", "party")
+
+
+def _event_refs(event: Event) -> Iterator[Reference]:
+    for i, org in enumerate(event.organizations):
+        yield Reference("organization", org.organization, ("organizations", i, "organization"),
+                        org.role.value)
+    for i, part in enumerate(event.participants):
+        yield Reference("person", part.person, ("participants", i, "person"), "participant",
+                        part.role)
+    for i, quote in enumerate(event.quotes):
+        yield Reference("person", quote.person, ("quotes", i, "person"), "quoted")
+    yield from _list_refs("agreement", event.agreements, "agreements", "related")
+    if event.partnership:
+        yield Reference("partnership", event.partnership, ("partnership",), "event")
+
+
+def _agreement_refs(agreement: Agreement) -> Iterator[Reference]:
+    yield from _list_refs("organization", agreement.parties, "parties", "party")
+    for i, sig in enumerate(agreement.signatories):
+        yield Reference("person", sig.person, ("signatories", i, "person"), "signatory")
+    for i, witness in enumerate(agreement.witnesses):
+        yield Reference("person", witness.person, ("witnesses", i, "person"), "witness",
+                        witness.role)
+    yield from _list_refs("event", agreement.events, "events", "related")
+    if agreement.partnership:
+        yield Reference("partnership", agreement.partnership, ("partnership",), "agreement")
+
+
+def _list_refs(kind: str, ids: list[str], name: str, role: str) -> Iterator[Reference]:
+    for i, key in enumerate(ids):
+        yield Reference(kind, key, (name, i), role)
+
+
+def _sector_refs(ids: list[str]) -> Iterator[Reference]:
+    yield from _list_refs("sector", ids, "sectors", "sector")

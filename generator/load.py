@@ -1,0 +1,269 @@
+"""Stage 1, load: read YAML files safely, keeping every node's line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Position, Report
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_NODES = 20_000
+KINDS = {
+    "organizations": "organization",
+    "people": "person",
+    "events": "event",
+    "agreements": "agreement",
+    "partnerships": "partnership",
+    "taxonomies": "taxonomy",
+}
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+
+Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """One YAML file as plain data, with the position of every key and value."""
+
+    path: Path
+    kind: str
+    data: dict[str, Any]
+    positions: dict[FieldPath, Position] = field(default_factory=dict)
+    key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+
+    @property
+    def stem(self) -> str:
+        """The file name without its extension, which is the record's id."""
+        return self.path.stem
+
+    def position_of(self, path: FieldPath, *, key: bool = False) -> Position:
+        """The closest known position of a field, walking up to its parents."""
+        table = self.key_positions if key else self.positions
+        for cut in range(len(path), -1, -1):
+            found = table.get(path[:cut]) or self.positions.get(path[:cut])
+            if found:
+                return found
+        return Position()
+
+
+class LoadError(Exception):
+    """A file that cannot become a document; carries the diagnostic's parts."""
+
+    def __init__(self, code: str, message: str, position: Position, hint: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message, self.position, self.hint = code, message, position, hint
+
+
+def load_documents(content_dir: Path, report: Report) -> list[Document]:
+    """Load every record file under `content_dir`, reporting the ones that fail."""
+    docs = []
+    for path in iter_record_files(content_dir):
+        doc = load_document(path, kind_of(content_dir, path), report)
+        if doc is not None:
+            docs.append(doc)
+    return docs
+
+
+def iter_record_files(content_dir: Path) -> Iterator[Path]:
+    """Every `.yml`/`.yaml` file below the content folder, in a stable order."""
+    files = [*content_dir.rglob("*.yml"), *content_dir.rglob("*.yaml")]
+    yield from sorted(p for p in files if p.is_file() and not p.name.startswith("."))
+
+
+def kind_of(content_dir: Path, path: Path) -> str:
+    """The record kind, from the first folder below `content/` (empty if unknown)."""
+    parts = path.relative_to(content_dir).parts
+    return KINDS.get(parts[0], "") if len(parts) > 1 else ""
+
+
+def load_document(path: Path, kind: str, report: Report) -> Document | None:
+    """Load one file, or report why it cannot be loaded and return None."""
+    try:
+        data, positions, keys = load_mapping(read_text(path))
+    except LoadError as err:
+        report.add(path, err.position, err.code, err.message, hint=err.hint)
+        return None
+    return Document(path, kind, data, positions, keys)
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing oversized and non-UTF-8 files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError(
+                "E105",
+                f"file is {size} bytes, over the limit of {MAX_FILE_BYTES}",
+                Position(),
+                "split the record or move long text out of it",
+            )
+        raw = path.read_bytes()
+    except OSError as err:
+        raise LoadError("E109", f"cannot read file: {err.strerror}", Position()) from err
+    return decode_utf8(raw)
+
+
+def decode_utf8(raw: bytes) -> str:
+    """Decode UTF-8 (a BOM is allowed), pointing at the first bad byte otherwise."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = err.start - (before.rfind(b"\n") + 1) + 1
+        raise LoadError(
+            "E106",
+            f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x})",
+            Position(line, column),
+            "save the file as UTF-8",
+        ) from err
+
+
+def load_mapping(
+    text: str,
+) -> tuple[dict[str, Any], dict[FieldPath, Position], dict[FieldPath, Position]]:
+    """Parse YAML text into a mapping plus value and key positions."""
+    if "\x00" in text:
+        raise LoadError("E106", "file contains a NUL character", Position(), "save as UTF-8 text")
+    node = compose(text)
+    if node is None:
+        raise LoadError("E108", "file is empty", Position(), "run `warta new KIND` for a skeleton")
+    if not isinstance(node, yaml.MappingNode):
+        raise LoadError(
+            "E107",
+            f"the top level must be a mapping of fields, not a {describe_node(node)}",
+            mark_of(node),
+            "write `field: value` lines at the top level",
+        )
+    converter = Converter()
+    data = converter.convert(node, ())
+    return data, converter.positions, converter.key_positions
+
+
+def compose(text: str) -> yaml.Node | None:
+    """Build the YAML node tree, turning parser errors into load errors."""
+    try:
+        return yaml.compose(text, Loader=Loader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position()
+        problem = err.problem or "invalid YAML"
+        raise LoadError("E101", f"YAML syntax error: {problem}", position, syntax_hint(problem))
+    except yaml.YAMLError as err:
+        raise LoadError("E101", f"YAML syntax error: {err}", Position()) from err
+
+
+def syntax_hint(problem: str) -> str:
+    """A likely fix for the most common YAML slips."""
+    if "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values" in problem:
+        return "quote text that contains ': '"
+    if "alias" in problem or "anchor" in problem:
+        return "define the anchor (&name) before using it (*name)"
+    return "check indentation and quoting near this line"
+
+
+def mark_of(node: yaml.Node) -> Position:
+    """The 1-based start position of a node."""
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def describe_node(node: yaml.Node) -> str:
+    """A word for what kind of YAML value a node holds."""
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    return "single value"
+
+
+class Converter:
+    """Turns a node tree into plain data, enforcing our safety rules on the way."""
+
+    def __init__(self) -> None:
+        self.positions: dict[FieldPath, Position] = {}
+        self.key_positions: dict[FieldPath, Position] = {}
+        self.nodes = 0
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def convert(self, node: yaml.Node, path: FieldPath) -> Any:
+        """Convert one node (recursively) and remember where it stood."""
+        self.count(node)
+        if node.tag not in STANDARD_TAGS:
+            raise LoadError(
+                "E104",
+                f"custom tag '{node.tag}' is not allowed",
+                mark_of(node),
+                "remove the tag; write plain values",
+            )
+        self.positions[path] = mark_of(node)
+        if isinstance(node, yaml.MappingNode):
+            return self.convert_mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.convert_scalar(node)
+
+    def count(self, node: yaml.Node) -> None:
+        """Stop alias bombs: the expanded tree may hold only so many nodes."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise LoadError(
+                "E103",
+                f"document expands to more than {MAX_NODES} values (aliases?)",
+                mark_of(node),
+                "write the values out instead of repeating anchors",
+            )
+
+    def convert_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
+        """Convert a mapping, refusing merge keys, non-text keys and duplicates."""
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.convert_key(key_node)
+            if key in result:
+                first = self.key_positions[(*path, key)]
+                raise LoadError(
+                    "E102",
+                    f"duplicate key '{key}' (first at line {first.line})",
+                    mark_of(key_node),
+                    "remove one of the two entries",
+                )
+            self.key_positions[(*path, key)] = mark_of(key_node)
+            result[key] = self.convert(value_node, (*path, key))
+        return result
+
+    def convert_key(self, node: yaml.Node) -> str:
+        """A mapping key must be plain text."""
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise LoadError(
+                "E104", "merge keys (<<) are not allowed", mark_of(node), "write fields out in full"
+            )
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in STANDARD_TAGS:
+            raise LoadError(
+                "E110", "a key must be plain text", mark_of(node), "write `name: value`"
+            )
+        value = self.convert_scalar(node)
+        return value if isinstance(value, str) else str(node.value)
+
+    def convert_scalar(self, node: yaml.ScalarNode) -> Any:
+        """A scalar as Python; an impossible date stays text so validation can place it."""
+        try:
+            value = self.scalars.construct_object(node)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            return node.value
+        if isinstance(value, dt.datetime):
+            return node.value
+        if isinstance(value, float) and value != value:  # NaN never means anything here
+            return node.value
+        return value

@@ -1,0 +1,46 @@
+"""The typed output of the render stage, which the build stage turns into a site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.config import SiteConfig
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown page of one language's docs tree.
+
+    `path` is relative to the docs folder and identical in every language (for example
+    `events/2023/2023-11-03-icbc-henan-delegation-meeting.md`), so a page's twin in the
+    other language is the same path under the other language's prefix.
+    """
+
+    lang: str
+    path: str
+    title: str
+    markdown: str
+    kind: str
+    translated: bool = True
+
+
+@dataclass(frozen=True)
+class NavSection:
+    """A top-level navigation entry: a section's title and its index page path."""
+
+    title: str
+    path: str
+
+
+@dataclass
+class RenderedSite:
+    """Every page of every language, plus each language's navigation sections."""
+
+    config: SiteConfig
+    pages: dict[str, list[Page]] = field(default_factory=dict)
+    nav: dict[str, list[NavSection]] = field(default_factory=dict)
+    untranslated: list[tuple[str, str]] = field(default_factory=list)
+
+    def page_paths(self, lang: str) -> set[str]:
+        """The docs-relative paths of one language's pages."""
+        return {page.path for page in self.pages.get(lang, [])}

@@ -1,0 +1,185 @@
+"""Stage 2, validate: turn loaded documents into typed records, reporting every mistake."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.config import SiteConfig
+from generator.diagnostics import Position, Report, suggest
+from generator.fields import ID_RE
+from generator.load import KINDS, Document, FieldPath, load_document
+from generator.models import RECORD_MODELS, Event, Record
+from generator.validate_messages import describe_error
+
+CONFIG_NAME = "site_config.yml"
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A typed record together with the document it came from."""
+
+    record: Record
+    doc: Document
+
+    @property
+    def kind(self) -> str:
+        """The record's kind, e.g. `event`."""
+        return self.record.kind
+
+    @property
+    def key(self) -> str:
+        """The record's id."""
+        return self.record.key
+
+
+def load_config(root: Path, report: Report) -> SiteConfig | None:
+    """Load and validate `site_config.yml`, or report why it is unusable."""
+    path = root / CONFIG_NAME
+    if not path.exists():
+        report.add(path, Position(), "E215", "configuration file is missing",
+                   hint="create site_config.yml (see README.md)")
+        return None
+    doc = load_document(path, "config", report)
+    if doc is None:
+        return None
+    return validate_model(doc, SiteConfig, {}, report)
+
+
+def validate_documents(docs: list[Document], config: SiteConfig, report: Report) -> list[Entry]:
+    """Validate every document against the model of its kind."""
+    context = {"languages": list(config.languages)}
+    entries = []
+    for doc in docs:
+        record = validate_document(doc, context, report)
+        if record is not None:
+            entries.append(Entry(record, doc))
+    return entries
+
+
+def validate_document(doc: Document, context: dict[str, Any], report: Report) -> Record | None:
+    """One document as a typed record with its id settled, or None after reporting."""
+    model = RECORD_MODELS.get(doc.kind)
+    if model is None:
+        folders = ", ".join(f"{name}/" for name in KINDS)
+        report.add(doc.path, Position(), "E213", "file is not in a record folder",
+                   hint=f"move it into one of {folders}")
+        return None
+    record = validate_model(doc, model, context, report)
+    if record is None or not check_identity(doc, record, report):
+        return None
+    return record.model_copy(update={"id": doc.stem})
+
+
+def validate_model(
+    doc: Document, model: type[M], context: dict[str, Any], report: Report
+) -> M | None:
+    """Validate a document's data with a model, turning every error into a diagnostic."""
+    try:
+        return model.model_validate(doc.data, context=context)
+    except ValidationError as err:
+        for error in err.errors(include_url=False):
+            report_error(doc, model, error, report)
+        return None
+
+
+def report_error(doc: Document, model: type[BaseModel], error: ErrorDetails, report: Report) -> None:
+    """Report one pydantic error at the file and line of the offending field."""
+    loc = tuple(error["loc"])
+    on_key = "[key]" in loc
+    path: FieldPath = tuple(part for part in loc if part != "[key]")
+    if on_key:
+        path = (*path[:-1], str(error["input"]))
+    code, message, hint = describe_error(error)
+    if error["type"] == "extra_forbidden":
+        hint = suggest(str(path[-1]), field_names(model, path[:-1])) or allowed_hint(model, path)
+    position = doc.position_of(path, key=on_key or error["type"] == "extra_forbidden")
+    report.add(doc.path, position, code, message, field=dotted(path), hint=hint)
+
+
+def field_names(model: type[BaseModel], path: FieldPath) -> list[str]:
+    """The keys a mapping at `path` accepts, found by walking the model's fields."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int) or not _is_model(current):
+            current = _inner_model(current) if isinstance(part, int) else None
+            continue
+        info = current.model_fields.get(_field_name(current, part))
+        current = _inner_model(info.annotation) if info else None
+    if not _is_model(current):
+        return []
+    return [info.alias or name for name, info in current.model_fields.items()]
+
+
+def allowed_hint(model: type[BaseModel], path: FieldPath) -> str:
+    """List the allowed keys when no close match exists."""
+    names = field_names(model, path[:-1])
+    return f"allowed keys: {', '.join(names)}" if names else "remove this key"
+
+
+def _field_name(model: type[BaseModel], key: str) -> str:
+    for name, info in model.model_fields.items():
+        if info.alias == key:
+            return name
+    return key
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model inside `X | None`, `list[X]` or `dict[K, X]`, if any."""
+    if _is_model(annotation):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def check_identity(doc: Document, record: Record, report: Report) -> bool:
+    """The id comes from the file name; an explicit `id:` and the year folder must agree."""
+    ok = True
+    if record.id is not None and record.id != doc.stem:
+        report.add(doc.path, doc.position_of(("id",)), "E206",
+                   f"id '{record.id}' does not match the file name '{doc.stem}'",
+                   field="id", hint=f"rename the file to {record.id}.yml or remove `id:`")
+        ok = False
+    if not _valid_stem(doc.stem):
+        report.add(doc.path, Position(), "E205", f"file name '{doc.stem}' is not a valid id",
+                   hint="use lowercase letters, digits and single hyphens")
+        ok = False
+    return check_year_folder(doc, record, report) and ok
+
+
+def _valid_stem(stem: str) -> bool:
+    return bool(ID_RE.match(stem))
+
+
+def check_year_folder(doc: Document, record: Record, report: Report) -> bool:
+    """Dated records live in a folder named after their year."""
+    if not isinstance(record, Event):
+        return True
+    folder = doc.path.parent.name
+    year = str(record.date.year)
+    if folder == year:
+        return True
+    report.add(doc.path, doc.position_of(("date",)), "E214",
+               f"event dated {record.date.isoformat()} is in folder '{folder}'",
+               field="date", hint=f"move the file to events/{year}/")
+    return False
+
+
+def dotted(path: FieldPath) -> str:
+    """`organizations[1].role` style field paths."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
