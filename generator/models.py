@@ -110,7 +110,7 @@ class Location(Strict):
     venue: Localized | None = None
     address: Text | None = None
     city: Text | None = None
-    region: Text | None = None
+    region: Localized | None = None
     country: Country
 
 
