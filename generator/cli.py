@@ -36,8 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Build a bilingual news and partnership site from YAML records.",
     )
     parser.add_argument("--version", action="version", version=f"warta {__version__}")
-    parser.add_argument("-C", "--project", type=Path, default=Path("."),
-                        help="project folder (default: the one holding site_config.yml)")
+    parser.add_argument(
+        "-C",
+        "--project",
+        type=Path,
+        default=Path("."),
+        help="project folder (default: the one holding site_config.yml)",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in COMMANDS:
         module.register(commands)

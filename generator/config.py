@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from generator.fields import Language, Localized, Strict, Url
 
@@ -32,16 +32,27 @@ class SiteConfig(Strict):
     feeds: FeedConfig = FeedConfig()
     search: SearchConfig = SearchConfig()
 
-    @model_validator(mode="after")
-    def _languages_agree(self) -> SiteConfig:
-        if self.default_language not in self.languages:
-            raise ValueError(f"default_language '{self.default_language}' is not in languages")
-        missing = [lang for lang in self.required_languages if lang not in self.languages]
+    @field_validator("languages")
+    @classmethod
+    def _languages_once(cls, languages: list[str]) -> list[str]:
+        if len(set(languages)) != len(languages):
+            raise ValueError("a language is listed twice")
+        return languages
+
+    @field_validator("default_language")
+    @classmethod
+    def _default_is_listed(cls, lang: str, info: ValidationInfo) -> str:
+        if lang not in info.data.get("languages", [lang]):
+            raise ValueError(f"'{lang}' is not one of `languages`")
+        return lang
+
+    @field_validator("required_languages")
+    @classmethod
+    def _required_are_listed(cls, langs: list[str], info: ValidationInfo) -> list[str]:
+        missing = [lang for lang in langs if lang not in info.data.get("languages", langs)]
         if missing:
-            raise ValueError(f"required languages {missing} are not in languages")
-        if len(set(self.languages)) != len(self.languages):
-            raise ValueError("languages are listed twice")
-        return self
+            raise ValueError(f"{', '.join(missing)} not in `languages`")
+        return langs
 
     @property
     def base_path(self) -> str:
@@ -53,4 +64,3 @@ class SiteConfig(Strict):
     def name(self, lang: str) -> str:
         """The site name in a language, falling back to the default language."""
         return self.site_name.get(lang) or self.site_name[self.default_language]
-

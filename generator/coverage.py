@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from generator.config import SiteConfig
+from generator.diagnostics import Report
 from generator.load import FieldPath
 from generator.validate import Entry, dotted
-from generator.diagnostics import Report
 
 
 @dataclass
@@ -46,9 +46,14 @@ def warn_missing(
 ) -> None:
     """A W401 warning for one text missing in one language."""
     shown = config.default_language if lang != config.default_language else "another language"
-    report.add(entry.doc.path, entry.doc.position_of(path), "W401",
-               f"{entry.kind} '{entry.key}' has no '{lang}' text",
-               field=dotted(path), hint=f"add `{lang}:`; readers see the {shown} text until then")
+    report.add(
+        entry.doc.path,
+        entry.doc.position_of(path),
+        "W401",
+        f"{entry.kind} '{entry.key}' has no '{lang}' text",
+        field=dotted(path),
+        hint=f"add `{lang}:`; readers see the {shown} text until then",
+    )
 
 
 def iter_localized(value: object, path: FieldPath) -> Iterator[tuple[FieldPath, dict[str, str]]]:

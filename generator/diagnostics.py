@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a diagnostic is; errors make a run fail."""
 
     ERROR = "error"
@@ -51,9 +52,7 @@ class Diagnostic:
 
     def as_error(self) -> Diagnostic:
         """The same diagnostic, promoted to an error (for `--strict`)."""
-        return Diagnostic(
-            self.path, self.position, self.code, self.message, self.field, self.hint
-        )
+        return Diagnostic(self.path, self.position, self.code, self.message, self.field, self.hint)
 
 
 @dataclass
@@ -104,10 +103,8 @@ class Report:
 def display_path(path: str | Path) -> str:
     """A path relative to the working directory where possible, always with `/`."""
     p = Path(path)
-    try:
+    with contextlib.suppress(ValueError):
         p = p.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        pass
     return p.as_posix()
 
 
@@ -121,9 +118,7 @@ def summary_line(report: Report, files: int) -> str:
     """The closing line of every run."""
     errors, warnings = len(report.errors), len(report.warnings)
     plural = "s" if files != 1 else ""
-    return (
-        f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {files} file{plural}"
-    )
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {files} file{plural}"
 
 
 def _count(n: int, word: str) -> str:

@@ -22,8 +22,9 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+# Babel's territory list also holds regions ("001") and pseudo-codes; keep real countries.
 _COUNTRIES = frozenset(
-    code for code in Locale("en").territories if len(code) == 2 and code.isalpha()
+    str(code) for code in Locale("en").territories if str(code).isalpha() and len(str(code)) == 2
 ) - {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB", "XK"}
 
 
@@ -103,10 +104,13 @@ def check_localized(value: dict[str, str], info: ValidationInfo) -> dict[str, st
     languages = (info.context or {}).get("languages")
     for lang in value:
         if languages and lang not in languages:
+            hint = "add it to `languages` in site_config.yml"
+            if " " in lang:
+                hint = "put the text in quotes: inside { } a comma starts a new key"
             raise PydanticCustomError(
                 "unknown_language",
                 "'{value}' is not one of the site's languages ({allowed})",
-                {"value": lang, "allowed": ", ".join(languages), "hint": "add it to site_config.yml"},
+                {"value": lang, "allowed": ", ".join(languages), "hint": hint},
             )
         check_language(lang)
     if not value:

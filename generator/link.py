@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.config import SiteConfig
-from generator.diagnostics import Report, suggest
+from generator.diagnostics import Report, display_path, suggest
 from generator.load import FieldPath
 from generator.models import (
     Agreement,
@@ -96,9 +96,13 @@ def index_entry(graph: RecordGraph, entry: Entry, report: Report) -> None:
         return
     first, second = sorted([first, entry], key=lambda e: e.doc.path.as_posix())
     by_id[entry.key] = first
-    report.add(second.doc.path, second.doc.position_of(()), "E302",
-               f"{entry.kind} id '{entry.key}' is already used by {first.doc.path.as_posix()}",
-               hint="rename one of the two files")
+    report.add(
+        second.doc.path,
+        second.doc.position_of(()),
+        "E302",
+        f"{entry.kind} id '{entry.key}' is already used by {display_path(first.doc.path)}",
+        hint="rename one of the two files",
+    )
 
 
 def collect_sectors(graph: RecordGraph) -> dict[str, Term]:
@@ -115,8 +119,14 @@ def resolve_reference(graph: RecordGraph, entry: Entry, ref: Reference, report: 
     if ref.target in known:
         return True
     hint = suggest(ref.target, known) or missing_hint(ref.target_kind)
-    report.add(entry.doc.path, entry.doc.position_of(ref.path), "E301",
-               f"no {ref.target_kind} with id '{ref.target}'", field=dotted(ref.path), hint=hint)
+    report.add(
+        entry.doc.path,
+        entry.doc.position_of(ref.path),
+        "E301",
+        f"no {ref.target_kind} with id '{ref.target}'",
+        field=dotted(ref.path),
+        hint=hint,
+    )
     return False
 
 
@@ -135,9 +145,14 @@ def check_signatories(entry: Entry, report: Report) -> None:
     for i, signatory in enumerate(record.signatories):
         if signatory.organization not in record.parties:
             path = ("signatories", i, "organization")
-            report.add(entry.doc.path, entry.doc.position_of(path), "E303",
-                       f"'{signatory.organization}' is not a party to this agreement",
-                       field=dotted(path), hint="add it to `parties:` or fix the signatory")
+            report.add(
+                entry.doc.path,
+                entry.doc.position_of(path),
+                "E303",
+                f"'{signatory.organization}' is not a party to this agreement",
+                field=dotted(path),
+                hint="add it to `parties:` or fix the signatory",
+            )
 
 
 def iter_references(record: Record) -> Iterator[Reference]:
@@ -147,8 +162,13 @@ def iter_references(record: Record) -> Iterator[Reference]:
         yield Reference("organization", record.parent, ("parent",), "parent")
     if isinstance(record, Person):
         for i, pos in enumerate(record.positions):
-            yield Reference("organization", pos.organization, ("positions", i, "organization"),
-                            "position", pos.title)
+            yield Reference(
+                "organization",
+                pos.organization,
+                ("positions", i, "organization"),
+                "position",
+                pos.title,
+            )
     if isinstance(record, Event):
         yield from _event_refs(record)
     if isinstance(record, Agreement):
@@ -159,11 +179,13 @@ def iter_references(record: Record) -> Iterator[Reference]:
 
 def _event_refs(event: Event) -> Iterator[Reference]:
     for i, org in enumerate(event.organizations):
-        yield Reference("organization", org.organization, ("organizations", i, "organization"),
-                        org.role.value)
+        yield Reference(
+            "organization", org.organization, ("organizations", i, "organization"), org.role.value
+        )
     for i, part in enumerate(event.participants):
-        yield Reference("person", part.person, ("participants", i, "person"), "participant",
-                        part.role)
+        yield Reference(
+            "person", part.person, ("participants", i, "person"), "participant", part.role
+        )
     for i, quote in enumerate(event.quotes):
         yield Reference("person", quote.person, ("quotes", i, "person"), "quoted")
     yield from _list_refs("agreement", event.agreements, "agreements", "related")
@@ -176,8 +198,9 @@ def _agreement_refs(agreement: Agreement) -> Iterator[Reference]:
     for i, sig in enumerate(agreement.signatories):
         yield Reference("person", sig.person, ("signatories", i, "person"), "signatory")
     for i, witness in enumerate(agreement.witnesses):
-        yield Reference("person", witness.person, ("witnesses", i, "person"), "witness",
-                        witness.role)
+        yield Reference(
+            "person", witness.person, ("witnesses", i, "person"), "witness", witness.role
+        )
     yield from _list_refs("event", agreement.events, "events", "related")
     if agreement.partnership:
         yield Reference("partnership", agreement.partnership, ("partnership",), "agreement")

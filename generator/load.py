@@ -154,14 +154,29 @@ def load_mapping(
 def compose(text: str) -> yaml.Node | None:
     """Build the YAML node tree, turning parser errors into load errors."""
     try:
-        return yaml.compose(text, Loader=Loader)  # noqa: S506 - a safe loader
+        return yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position()
         problem = err.problem or "invalid YAML"
-        raise LoadError("E101", f"YAML syntax error: {problem}", position, syntax_hint(problem))
+        if (
+            mark
+            and text.splitlines()[mark.line : mark.line + 1]
+            and "\t" in _indent(text, mark.line)
+        ):
+            problem = "a tab character is used for indentation"
+        raise LoadError(
+            "E101", f"YAML syntax error: {problem}", position, syntax_hint(problem)
+        ) from err
     except yaml.YAMLError as err:
         raise LoadError("E101", f"YAML syntax error: {err}", Position()) from err
+
+
+def _indent(text: str, line: int) -> str:
+    """The leading white space of a 0-based line (empty past the end)."""
+    rows = text.splitlines()
+    row = rows[line] if line < len(rows) else ""
+    return row[: len(row) - len(row.lstrip())]
 
 
 def syntax_hint(problem: str) -> str:
@@ -213,6 +228,7 @@ class Converter:
             return self.convert_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.convert_scalar(node)
 
     def count(self, node: yaml.Node) -> None:

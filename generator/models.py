@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
+import datetime as dt
+from enum import StrEnum
 from typing import ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator
 
 from generator.fields import (
     Count,
@@ -21,7 +22,7 @@ from generator.fields import (
 )
 
 
-class OrganizationType(str, Enum):
+class OrganizationType(StrEnum):
     """What an organisation is."""
 
     COMPANY = "company"
@@ -35,7 +36,7 @@ class OrganizationType(str, Enum):
     OTHER = "other"
 
 
-class EventType(str, Enum):
+class EventType(StrEnum):
     """What kind of event took place."""
 
     MEETING = "meeting"
@@ -48,7 +49,7 @@ class EventType(str, Enum):
     OTHER = "other"
 
 
-class OrganizationRole(str, Enum):
+class OrganizationRole(StrEnum):
     """The part an organisation played at an event."""
 
     HOST = "host"
@@ -61,7 +62,7 @@ class OrganizationRole(str, Enum):
     PARTICIPANT = "participant"
 
 
-class AgreementKind(str, Enum):
+class AgreementKind(StrEnum):
     """The legal form of an agreement."""
 
     MOU = "mou"
@@ -70,7 +71,7 @@ class AgreementKind(str, Enum):
     OTHER = "other"
 
 
-class AgreementStatus(str, Enum):
+class AgreementStatus(StrEnum):
     """A step in an agreement's life."""
 
     PROPOSED = "proposed"
@@ -81,7 +82,7 @@ class AgreementStatus(str, Enum):
     TERMINATED = "terminated"
 
 
-class PartnershipKind(str, Enum):
+class PartnershipKind(StrEnum):
     """The sort of long-running relation."""
 
     SISTER_PROVINCE = "sister-province"
@@ -248,15 +249,16 @@ class Agreement(Record):
     publish_date: Date | None = None
     draft: bool = False
 
-    @model_validator(mode="after")
-    def _history_in_order(self) -> Agreement:
-        dates = [step.date for step in self.status]
+    @field_validator("status")
+    @classmethod
+    def _history_in_order(cls, steps: list[StatusStep]) -> list[StatusStep]:
+        dates = [step.date for step in steps]
         if dates != sorted(dates):
             raise ValueError("status history must be in date order, oldest first")
-        return self
+        return steps
 
     @property
-    def date(self) -> object:
+    def date(self) -> dt.date:
         """The date of the latest status step, which dates the agreement."""
         return self.status[-1].date
 

@@ -42,8 +42,13 @@ def load_config(root: Path, report: Report) -> SiteConfig | None:
     """Load and validate `site_config.yml`, or report why it is unusable."""
     path = root / CONFIG_NAME
     if not path.exists():
-        report.add(path, Position(), "E215", "configuration file is missing",
-                   hint="create site_config.yml (see README.md)")
+        report.add(
+            path,
+            Position(),
+            "E215",
+            "configuration file is missing",
+            hint="create site_config.yml; README.md shows one",
+        )
         return None
     doc = load_document(path, "config", report)
     if doc is None:
@@ -67,8 +72,13 @@ def validate_document(doc: Document, context: dict[str, Any], report: Report) ->
     model = RECORD_MODELS.get(doc.kind)
     if model is None:
         folders = ", ".join(f"{name}/" for name in KINDS)
-        report.add(doc.path, Position(), "E213", "file is not in a record folder",
-                   hint=f"move it into one of {folders}")
+        report.add(
+            doc.path,
+            Position(),
+            "E213",
+            "file is not in a record folder",
+            hint=f"move it into one of {folders}",
+        )
         return None
     record = validate_model(doc, model, context, report)
     if record is None or not check_identity(doc, record, report):
@@ -88,13 +98,17 @@ def validate_model(
         return None
 
 
-def report_error(doc: Document, model: type[BaseModel], error: ErrorDetails, report: Report) -> None:
+def report_error(
+    doc: Document, model: type[BaseModel], error: ErrorDetails, report: Report
+) -> None:
     """Report one pydantic error at the file and line of the offending field."""
     loc = tuple(error["loc"])
     on_key = "[key]" in loc
     path: FieldPath = tuple(part for part in loc if part != "[key]")
     if on_key:
         path = (*path[:-1], str(error["input"]))
+    if error["type"] in ("unknown_language", "invalid_language"):
+        path, on_key = (*path, str((error.get("ctx") or {})["value"])), True
     code, message, hint = describe_error(error)
     if error["type"] == "extra_forbidden":
         hint = suggest(str(path[-1]), field_names(model, path[:-1])) or allowed_hint(model, path)
@@ -148,13 +162,23 @@ def check_identity(doc: Document, record: Record, report: Report) -> bool:
     """The id comes from the file name; an explicit `id:` and the year folder must agree."""
     ok = True
     if record.id is not None and record.id != doc.stem:
-        report.add(doc.path, doc.position_of(("id",)), "E206",
-                   f"id '{record.id}' does not match the file name '{doc.stem}'",
-                   field="id", hint=f"rename the file to {record.id}.yml or remove `id:`")
+        report.add(
+            doc.path,
+            doc.position_of(("id",)),
+            "E206",
+            f"id '{record.id}' does not match the file name '{doc.stem}'",
+            field="id",
+            hint=f"rename the file to {record.id}.yml or remove `id:`",
+        )
         ok = False
     if not _valid_stem(doc.stem):
-        report.add(doc.path, Position(), "E205", f"file name '{doc.stem}' is not a valid id",
-                   hint="use lowercase letters, digits and single hyphens")
+        report.add(
+            doc.path,
+            Position(),
+            "E205",
+            f"file name '{doc.stem}' is not a valid id",
+            hint="use lowercase letters, digits and single hyphens",
+        )
         ok = False
     return check_year_folder(doc, record, report) and ok
 
@@ -171,9 +195,14 @@ def check_year_folder(doc: Document, record: Record, report: Report) -> bool:
     year = str(record.date.year)
     if folder == year:
         return True
-    report.add(doc.path, doc.position_of(("date",)), "E214",
-               f"event dated {record.date.isoformat()} is in folder '{folder}'",
-               field="date", hint=f"move the file to events/{year}/")
+    report.add(
+        doc.path,
+        doc.position_of(("date",)),
+        "E214",
+        f"event dated {record.date.isoformat()} is in folder '{folder}'",
+        field="date",
+        hint=f"move the file to events/{year}/",
+    )
     return False
 
 

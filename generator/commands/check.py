@@ -49,8 +49,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "Exit status: 0 when there are no errors, 1 when there are.",
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    parser.add_argument("--format", choices=sorted(FORMATTERS), default="text",
-                        help="text (default), json, or github (Actions annotations)")
+    parser.add_argument(
+        "--format",
+        choices=sorted(FORMATTERS),
+        default="text",
+        help="text (default), json, or github (Actions annotations)",
+    )
     parser.set_defaults(handler=main)
 
 

@@ -61,8 +61,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "languages and a JSON Schema modeline. Never overwrites a file without --force.",
     )
     parser.add_argument("kind", choices=sorted(FOLDERS), help="the kind of record")
-    parser.add_argument("id", nargs="?", help="the record id, which becomes the file name "
-                        "(events: start with the date, e.g. 2024-01-25-trade-fair)")
+    parser.add_argument(
+        "id",
+        nargs="?",
+        help="the record id, which becomes the file name "
+        "(events: start with the date, e.g. 2024-01-25-trade-fair)",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
     parser.set_defaults(handler=main)
 
@@ -71,15 +75,19 @@ def main(args: argparse.Namespace) -> int:
     """Write the skeleton and say where it went."""
     key = args.id or default_id(args.kind, dt.date.today())
     if not ID_RE.match(key):
-        print(f"warta new: '{key}' is not a valid id (use lowercase letters, digits and "
-              "single hyphens, e.g. icbc-henan-mou)", file=sys.stderr)
+        print(
+            f"warta new: '{key}' is not a valid id (use lowercase letters, digits and "
+            "single hyphens, e.g. icbc-henan-mou)",
+            file=sys.stderr,
+        )
         return 2
     project = find_project(args.project)
     try:
         path = write_skeleton(project, args.kind, key, force=args.force)
     except FileExistsError as err:
-        print(f"warta new: {err} (choose another id, or pass --force to overwrite)",
-              file=sys.stderr)
+        print(
+            f"warta new: {err} (choose another id, or pass --force to overwrite)", file=sys.stderr
+        )
         return 1
     print(f"wrote {path.relative_to(project.root).as_posix()}; fill it in, then run `warta check`")
     return 0

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from generator.config import SiteConfig
 from generator.models import RECORD_MODELS
 from generator.project import find_project
@@ -14,7 +16,7 @@ from generator.project import find_project
 
 def render_schemas() -> dict[str, str]:
     """File name → JSON Schema text, for every kind and the site configuration."""
-    models = {**RECORD_MODELS, "site_config": SiteConfig}
+    models: dict[str, type[BaseModel]] = {**RECORD_MODELS, "site_config": SiteConfig}
     out = {}
     for kind, model in sorted(models.items()):
         schema = model.model_json_schema(by_alias=True)
@@ -51,8 +53,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         description="Generate schemas/<kind>.schema.json from the record models, so YAML "
         "editors can complete and check fields. --check only reports stale files.",
     )
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 if a schema file is missing or out of date; write nothing")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if a schema file is missing or out of date; write nothing",
+    )
     parser.set_defaults(handler=main)
 
 
@@ -65,5 +70,7 @@ def main(args: argparse.Namespace) -> int:
             print(f"{folder / name}: out of date (run `warta schema`)", file=sys.stderr)
         return 1 if stale else 0
     written = write_schemas(folder)
-    print(f"wrote {len(written)} schema file(s) to {folder}" if written else "schemas are up to date")
+    print(
+        f"wrote {len(written)} schema file(s) to {folder}" if written else "schemas are up to date"
+    )
     return 0

@@ -1,0 +1,126 @@
+"""The `warta` command line: check, new, schema; help and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rules import BASE, build_case
+
+from generator.cli import COMMANDS, main
+from generator.commands.schema import render_schemas, stale_schemas
+
+ROOT = Path(__file__).parents[1]
+
+
+def warta(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("command", [m.__name__.rsplit(".", 1)[1] for m in COMMANDS])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: warta" in capsys.readouterr().out
+
+
+def test_check_passes_on_seed_content_in_strict_mode() -> None:
+    result = warta("check", "--strict", cwd=ROOT)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[0].startswith("0 errors, 0 warnings in ")
+    assert "translation coverage: id 100.0%" in result.stdout
+
+
+def test_check_reports_all_mistakes_and_fails(tmp_path: Path) -> None:
+    project = build_case("e301-unknown-reference", tmp_path / "p")
+    result = warta("check", cwd=project.root)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "content/events/2024/2024-04-01-typo-ref.yml:7:20: error[E301] "
+        "organizations[0].organization: no organization with id 'acme-corp' "
+        "(did you mean 'acme'?)",
+        "content/events/2024/2024-04-01-typo-ref.yml:8:11: error[E301] sectors[0]: "
+        "no sector with id 'energi' (did you mean 'energy'?)",
+    ]
+    assert lines[2] == "2 errors, 0 warnings in 9 files"
+
+
+def test_check_json_and_github_formats(tmp_path: Path) -> None:
+    project = build_case("e209-invalid-choice", tmp_path / "p")
+    rows = json.loads(warta("check", "--format", "json", cwd=project.root).stdout)
+    assert [(r["code"], r["line"], r["field"]) for r in rows] == [("E209", 2, "type")]
+    github = warta("check", "--format", "github", cwd=project.root).stdout.splitlines()[0]
+    assert github.startswith("::error file=content/organizations/choice.yml,line=2,col=7,")
+
+
+def test_strict_fails_on_missing_translation(tmp_path: Path) -> None:
+    project = build_case("w401-missing-translation", tmp_path / "p")
+    assert warta("check", cwd=project.root).returncode == 0
+    assert warta("check", "--strict", cwd=project.root).returncode == 1
+
+
+def test_new_writes_a_skeleton_that_names_its_schema(tmp_path: Path) -> None:
+    shutil.copytree(BASE, tmp_path / "p")
+    result = warta("new", "event", "2025-03-04-trade-fair", cwd=tmp_path / "p")
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / "p" / "content" / "events" / "2025" / "2025-03-04-trade-fair.yml"
+    text = path.read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/event.schema.json")
+    assert "  id: " in text and "  en: " in text
+
+
+@pytest.mark.parametrize(
+    "kind", ["organization", "person", "event", "agreement", "partnership", "taxonomy"]
+)
+def test_new_skeletons_load_and_point_at_what_to_fill(kind: str, tmp_path: Path) -> None:
+    shutil.copytree(BASE, tmp_path / "p")
+    assert warta("new", kind, f"fresh-{kind}", cwd=tmp_path / "p").returncode == 0
+    out = warta("check", cwd=tmp_path / "p").stdout
+    assert "E1" not in out and "E2" not in out, out
+
+
+def test_new_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    shutil.copytree(BASE, tmp_path / "p")
+    target = tmp_path / "p" / "content" / "organizations" / "acme.yml"
+    before = target.read_bytes()
+    result = warta("new", "organization", "acme", cwd=tmp_path / "p")
+    assert result.returncode == 1
+    assert "already exists" in result.stderr and "--force" in result.stderr
+    assert target.read_bytes() == before
+    assert warta("new", "organization", "acme", "--force", cwd=tmp_path / "p").returncode == 0
+    assert target.read_bytes() != before
+
+
+def test_new_refuses_an_id_used_in_another_year(tmp_path: Path) -> None:
+    shutil.copytree(BASE, tmp_path / "p")
+    result = warta("new", "agreement", "acme-globex-mou", cwd=tmp_path / "p")
+    assert result.returncode == 1 and "already exists" in result.stderr
+
+
+def test_new_rejects_a_bad_id(tmp_path: Path) -> None:
+    result = warta("new", "person", "Bad_Id", cwd=tmp_path)
+    assert result.returncode == 2 and "not a valid id" in result.stderr
+
+
+def test_committed_schemas_are_current() -> None:
+    assert stale_schemas(ROOT / "schemas") == [], "run `warta schema` and commit schemas/"
+
+
+def test_schema_check_reports_stale_files(tmp_path: Path) -> None:
+    (tmp_path / "site_config.yml").write_text("")
+    assert warta("schema", "--check", cwd=tmp_path).returncode == 1
+    assert warta("schema", cwd=tmp_path).returncode == 0
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(render_schemas())
+    assert warta("schema", "--check", cwd=tmp_path).returncode == 0
