@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.commands import check, new, schema
+from generator.commands import build, check, new, schema, serve
 
-COMMANDS = (check, new, schema)
+COMMANDS = (check, new, schema, build, serve)
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

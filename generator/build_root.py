@@ -1,0 +1,107 @@
+"""The two pages at the site root, outside every language: the language chooser and 404."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from generator.build_config import language_name, site_base, ui_strings
+from generator.config import SiteConfig
+
+PAGE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title>
+{head}<style>
+body{{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;
+line-height:1.5;color:#222}}
+ul{{list-style:none;padding:0}}li{{margin:.5rem 0}}a{{color:#3949ab;font-size:1.25rem}}
+</style>
+</head>
+<body>
+<main>
+{body}
+</main>
+</body>
+</html>
+"""
+
+# Sends the reader to the first language they prefer that the site has. Readers without
+# JavaScript see the list of links below it instead.
+REDIRECT = """<script>
+(function () {{
+  var site = {site}, base = {base}, fallback = {fallback};
+  var wanted = navigator.languages || [navigator.language || ""];
+  for (var i = 0; i < wanted.length; i++) {{
+    var code = String(wanted[i] || "").toLowerCase().split("-")[0];
+    if (site.indexOf(code) >= 0) {{ location.replace(base + code + "/"); return; }}
+  }}
+  location.replace(base + fallback + "/");
+}})();
+</script>
+"""
+
+
+def write_root_pages(config: SiteConfig, root: Path) -> None:
+    """Write `index.html` and `404.html` at the root of the staged site."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "index.html").write_text(render_root_index(config), "utf-8")
+    (root / "404.html").write_text(render_root_404(config), "utf-8")
+
+
+def render_root_index(config: SiteConfig) -> str:
+    """The language chooser: a script picks the reader's language, links work without it."""
+    lang = config.default_language
+    redirect = REDIRECT.format(
+        site=script_value(list(config.languages)),
+        base=script_value(config.base_path),
+        fallback=script_value(lang),
+    )
+    heading = " · ".join(escape(config.name(other)) for other in config.languages)
+    choose = " / ".join(escape(ui_strings(other)["choose_language"]) for other in config.languages)
+    # With JavaScript the reader is on their way before this renders; without it the
+    # prompt and the links are the page.
+    body = f"<h1>{heading}</h1>\n<noscript><p>{choose}</p></noscript>\n{language_links(config)}"
+    head = redirect + alternate_links(config)
+    return PAGE.format(lang=lang, title=escape(config.name(lang)), head=head, body=body)
+
+
+def script_value(value: object) -> str:
+    """A JSON literal that cannot end the surrounding <script> element."""
+    return json.dumps(value).replace("<", "\\u003c")
+
+
+def alternate_links(config: SiteConfig) -> str:
+    """hreflang links from the chooser to each language's home page."""
+    base = site_base(config)
+    return "".join(
+        f'<link rel="alternate" hreflang="{other}" href="{escape(base)}{other}/">\n'
+        for other in config.languages
+    )
+
+
+def render_root_404(config: SiteConfig) -> str:
+    """A not-found page in every language, linking to each language's home page."""
+    parts = []
+    for other in config.languages:
+        strings = ui_strings(other)
+        parts.append(
+            f'<section lang="{other}">\n<h1>{escape(strings["not_found_title"])}</h1>\n'
+            f"<p>{escape(strings['not_found_text'])}</p>\n</section>"
+        )
+    body = "\n".join(parts) + "\n" + language_links(config)
+    title = " / ".join(escape(ui_strings(other)["not_found_title"]) for other in config.languages)
+    return PAGE.format(lang=config.default_language, title=title, head="", body=body)
+
+
+def language_links(config: SiteConfig) -> str:
+    """A list with one link per language, to that language's home page."""
+    items = [
+        f'<li><a href="{escape(config.base_path)}{other}/" hreflang="{other}" lang="{other}">'
+        f"{escape(language_name(other))}</a></li>"
+        for other in config.languages
+    ]
+    return "<ul>\n" + "\n".join(items) + "\n</ul>"

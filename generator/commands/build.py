@@ -1,0 +1,146 @@
+"""`warta build`: check, render, build each language's sub-site in parallel, then publish."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.build import LanguageBuild, build_env, build_languages, write_docs_trees
+from generator.build_root import write_root_pages
+from generator.commands import check
+from generator.config import SiteConfig
+from generator.diagnostics import print_report
+from generator.progress import BuildProgress, SilentProgress, make_progress
+from generator.project import Project, find_project
+from generator.publish import carry_over, publish_site, staged_site
+from generator.render import render_site
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `warta build` to the command line."""
+    parser = commands.add_parser(
+        "build",
+        help="build the bilingual site into site/",
+        description="Check every record, render the pages, build each language's sub-site "
+        "with MkDocs (in parallel, one process per language) and publish the result to "
+        "site/. The new site replaces the old one only when every step succeeded. "
+        "Exit status: 0 on success, 1 on errors, 2 on bad usage.",
+    )
+    parser.add_argument(
+        "--lang",
+        action="append",
+        dest="langs",
+        metavar="LANG",
+        help="build only this language (repeatable). The other languages' folders are "
+        "carried over unchanged from the current site, so CI can build languages in "
+        "separate jobs and merge the folders.",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings as errors: missing translations and MkDocs warnings",
+    )
+    parser.add_argument(
+        "--site-dir", type=Path, metavar="DIR", help="publish here instead of the project's site/"
+    )
+    parser.set_defaults(handler=main)
+
+
+def main(args: argparse.Namespace) -> int:
+    """Build the project's site with a progress display."""
+    return run(
+        find_project(args.project),
+        langs=args.langs,
+        strict=args.strict,
+        site_dir=args.site_dir,
+        progress=make_progress(),
+    )
+
+
+def run(
+    project: Project,
+    *,
+    langs: Sequence[str] | None = None,
+    strict: bool = False,
+    site_dir: Path | None = None,
+    work_dir: Path | None = None,
+    include_drafts: bool = False,
+    progress: BuildProgress | None = None,
+) -> int:
+    """Run every stage in order and publish only if all succeed; returns the exit code.
+
+    `work_dir` holds the generated docs trees and MkDocs configs (default `build/`).
+    """
+    progress, start = progress or SilentProgress(), time.monotonic()
+    target = site_dir or project.site_dir
+    try:
+        progress.stage("check")
+        checked = check.run(project, strict=strict)
+        if checked.report.items:
+            print_report(checked.report, checked.files)
+        if checked.report.errors or checked.graph is None:
+            return EXIT_ERRORS
+        config = checked.graph.config
+        chosen = choose_languages(config, langs)
+        if not chosen:
+            return EXIT_USAGE
+        progress.stage("render")
+        site = render_site(checked.graph, project.templates, include_drafts=include_drafts)
+        progress.stage("write")
+        work = work_dir or project.build_dir
+        configs = write_docs_trees(site, project, work, langs=chosen, strict=strict)
+        with staged_site(target) as staging:
+            progress.stage("mkdocs")
+            results = build_languages(
+                configs,
+                staging,
+                env=build_env(site),
+                on_start=progress.language_started,
+                on_done=progress.language_done,
+            )
+            if not report_mkdocs(results):
+                return EXIT_ERRORS
+            progress.stage("publish")
+            write_root_pages(config, staging)
+            carry_over(target, staging, [lang for lang in config.languages if lang not in chosen])
+            publish_site(staging, target)
+        progress.stage("done")
+    finally:
+        progress.close()
+    print(f"built {', '.join(chosen)} into {target} in {time.monotonic() - start:.1f} s")
+    return EXIT_OK
+
+
+def choose_languages(config: SiteConfig, langs: Sequence[str] | None) -> list[str]:
+    """The languages to build, in the configuration's order; empty if one is unknown."""
+    if not langs:
+        return list(config.languages)
+    unknown = sorted(set(langs) - set(config.languages))
+    if unknown:
+        print(
+            f"warta build: unknown language {', '.join(unknown)} (the site has "
+            f"{', '.join(config.languages)})",
+            file=sys.stderr,
+        )
+        return []
+    return [lang for lang in config.languages if lang in langs]
+
+
+def report_mkdocs(results: Sequence[LanguageBuild]) -> bool:
+    """Print MkDocs' warnings, and the whole output of a failed language; True if all passed."""
+    for result in results:
+        if not result.ok:
+            print(
+                f"warta build: mkdocs failed for '{result.lang}' (exit {result.returncode}):",
+                file=sys.stderr,
+            )
+            print(result.output.rstrip(), file=sys.stderr)
+        else:
+            for line in result.warnings:
+                print(f"{result.lang}: {line}", file=sys.stderr)
+    return all(result.ok for result in results)

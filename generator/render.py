@@ -1,0 +1,154 @@
+"""Stage 4, render: every page of every language as Markdown, from the linked records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from generator.link import RecordGraph
+from generator.pages import NavSection, Page, RenderedSite
+from generator.render_aggregates import plan_aggregate_pages
+from generator.render_context import PageSpec, Ref, RenderContext
+from generator.render_entities import plan_entity_pages
+from generator.render_i18n import Localizer, load_strings
+from generator.render_index import SECTIONS, SiteIndex, default_today, relative_link, section_path
+from generator.render_markdown import (
+    Md,
+    escape_markdown,
+    finalize,
+    join_markdown,
+    render_front_matter,
+)
+from generator.render_records import plan_record_pages
+from generator.render_sections import plan_section_pages
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_URL_SAFE = ":/?#@!$&'*+,;=%~-._"
+
+
+def render_site(
+    graph: RecordGraph,
+    templates_dir: Path,
+    *,
+    include_drafts: bool = False,
+    today: dt.date | None = None,
+) -> RenderedSite:
+    """Render the pages and navigation of every language; paths are the same in each.
+
+    The graph must come from a check without errors: every reference is assumed to resolve.
+    """
+    index = SiteIndex(graph, today or default_today(), include_drafts)
+    env = make_environment(templates_dir)
+    site = RenderedSite(graph.config)
+    for lang in graph.config.languages:
+        ctx = RenderContext(index, Localizer(lang, graph.config, load_strings(templates_dir, lang)))
+        site.pages[lang] = [render_page(env, ctx, spec) for spec in plan_pages(ctx)]
+        site.nav[lang] = render_nav(ctx)
+    site.untranslated = sorted(
+        (page.lang, page.path)
+        for pages in site.pages.values()
+        for page in pages
+        if not page.translated
+    )
+    return site
+
+
+def make_environment(templates_dir: Path) -> Environment:
+    """A Jinja environment that escapes every printed value for Markdown unless it is `Md`."""
+    env = Environment(
+        loader=FileSystemLoader(templates_dir),
+        undefined=StrictUndefined,
+        finalize=finalize,
+        autoescape=False,  # HTML autoescaping is the wrong escape for Markdown; finalize does it
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(link=link, links=links, show=show, external=external)
+    return env
+
+
+def plan_pages(ctx: RenderContext) -> list[PageSpec]:
+    """Every page of one language, sorted by path; two pages on one path is a bug."""
+    specs = [
+        *plan_record_pages(ctx),
+        *plan_entity_pages(ctx),
+        *plan_aggregate_pages(ctx),
+        *plan_section_pages(ctx),
+    ]
+    paths = [spec.path for spec in specs]
+    assert len(paths) == len(set(paths)), "two pages share a path"
+    return sorted(specs, key=lambda spec: spec.path)
+
+
+def render_page(env: Environment, ctx: RenderContext, spec: PageSpec) -> Page:
+    """One page: front matter, then the template's Markdown."""
+    template = env.get_template(spec.template)
+    text = template.render(
+        spec.context,
+        t=ctx.loc.strings,
+        page_path=spec.path,
+        title=spec.title,
+        translated=spec.translated,
+    )
+    markdown = render_front_matter(front_matter(spec)) + "\n" + tidy(text)
+    return Page(ctx.loc.lang, spec.path, spec.title, markdown, spec.kind, spec.translated)
+
+
+def front_matter(spec: PageSpec) -> dict[str, Any]:
+    """The page's title and summary for MkDocs, and Warta's own keys for the theme."""
+    meta: dict[str, Any] = {"title": spec.title}
+    if spec.description:
+        meta["description"] = " ".join(spec.description.split())
+    meta["warta_kind"] = spec.kind
+    if spec.date:
+        meta["warta_date"] = spec.date.isoformat()
+    meta["warta_translated"] = spec.translated
+    return meta
+
+
+def tidy(text: str) -> str:
+    """At most one blank line in a row, no trailing spaces, one final newline."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)) + "\n"
+
+
+def render_nav(ctx: RenderContext) -> list[NavSection]:
+    """The top-level sections of one language, each pointing at its index page."""
+    return [NavSection(ctx.loc.label("nav", name), section_path(name)) for name in SECTIONS]
+
+
+@pass_context
+def link(context: Context, ref: Ref) -> Md:
+    """A relative Markdown link to a reference's page, or its plain label if it has none."""
+    label = escape_markdown(ref.label)
+    if ref.path is None:
+        return Md(label)
+    return Md(f"[{label}]({relative_link(context['page_path'], ref.path)})")
+
+
+@pass_context
+def links(context: Context, refs: list[Ref], separator: str = ", ") -> Md:
+    """Several references, linked and joined."""
+    return join_markdown([link(context, ref) for ref in refs], separator)
+
+
+@pass_context
+def show(context: Context, value: str | Ref | list[Ref]) -> Md:
+    """A fact's value: escaped text, a link, or a list of links."""
+    if isinstance(value, Ref):
+        return link(context, value)
+    if isinstance(value, list):
+        return links(context, value)
+    return Md(escape_markdown(value))
+
+
+def external(label: str, url: str) -> Md:
+    """A link to another site; the address is percent-encoded so it cannot break out."""
+    return Md(f"[{escape_markdown(label)}]({quote(url, safe=_URL_SAFE)})")

@@ -1,0 +1,152 @@
+"""Views that templates print: references, dated entries, page specs, localized labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.models import (
+    Agreement,
+    Event,
+    Location,
+    Organization,
+    Partnership,
+    Person,
+    Record,
+    Source,
+)
+from generator.render_i18n import Localizer
+from generator.render_index import SiteIndex, country_path, record_date
+from generator.validate import Entry
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Something a page mentions; `path` is None when it has no page to link to."""
+
+    label: str
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Dated:
+    """One entry of a dated list: when, what, and a short note such as a role."""
+
+    date: dt.date
+    when: str
+    ref: Ref
+    note: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A labelled line of a page's fact list; `value` is text or a list of references."""
+
+    label: str
+    value: str | Ref | list[Ref]
+
+
+@dataclass
+class PageSpec:
+    """A page to render: where it goes, which template, and what the template sees."""
+
+    path: str
+    kind: str
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+    date: dt.date | None = None
+    translated: bool = True
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """One language's view of the published site."""
+
+    index: SiteIndex
+    loc: Localizer
+
+    def title_of(self, record: Record) -> str:
+        """A record's display name in this language."""
+        if isinstance(record, Person):
+            return record.name
+        if isinstance(record, Organization):
+            return self.loc.text(record.name)
+        assert isinstance(record, Event | Agreement | Partnership)
+        return self.loc.text(record.title)
+
+    def ref(self, kind: str, key: str) -> Ref:
+        """A reference to a record; unpublished records are named but not linked."""
+        if kind == "sector":
+            return self.sector_ref(key)
+        entry = self.index.graph.entries[kind][key]
+        return Ref(self.title_of(entry.record), self.index.path_of(kind, key))
+
+    def refs(self, kind: str, keys: list[str]) -> list[Ref]:
+        """References to several records of one kind, in the given order."""
+        return [self.ref(kind, key) for key in keys]
+
+    def sector_ref(self, key: str) -> Ref:
+        """A reference to a sector's page, labelled in this language."""
+        term = self.index.graph.sectors[key]
+        return Ref(self.loc.text(term.label), self.index.path_of("sector", key))
+
+    def country_ref(self, code: str) -> Ref:
+        """A reference to a country's page, named by Babel."""
+        return Ref(self.loc.country(code), country_path(code))
+
+    def dated(self, entry: Entry, note: str = "") -> Dated:
+        """A dated list entry for an event or agreement."""
+        date = record_date(entry.record)
+        assert date is not None, "only events and agreements are dated"
+        ref = self.ref(entry.kind, entry.key)
+        return Dated(date, self.loc.date(date), ref, note, entry.kind)
+
+    def kind_note(self, entry: Entry) -> str:
+        """What a dated record is: an event's type, or an agreement's type and status."""
+        record = entry.record
+        if isinstance(record, Event):
+            return self.loc.label("event_types", record.type.value)
+        assert isinstance(record, Agreement)
+        kind = self.loc.label("agreement_types", record.type.value)
+        return f"{kind}, {self.loc.label('statuses', record.current_status.value).lower()}"
+
+    def location(self, location: Location | None) -> list[Fact]:
+        """A location as facts: venue, address, city, region and country."""
+        if location is None:
+            return []
+        labels = self.loc.strings["labels"]
+        parts = [
+            (labels["venue"], self.loc.text(location.venue)),
+            (labels["address"], location.address or ""),
+            (labels["city"], location.city or ""),
+            (labels["region"], self.loc.text(location.region)),
+        ]
+        facts = [Fact(label, value) for label, value in parts if value]
+        return [*facts, Fact(labels["country"], self.country_ref(location.country))]
+
+    def sources(self, sources: list[Source]) -> list[dict[str, str]]:
+        """Sources with their publisher, title, date, language name and address."""
+        return [
+            {
+                "publisher": source.publisher,
+                "title": source.title or "",
+                "date": self.loc.date(source.published),
+                "language": self.loc.language(source.language),
+                "url": source.url or "",
+            }
+            for source in sources
+        ]
+
+
+def newest_first(items: list[Dated]) -> list[Dated]:
+    """Dated entries, newest first, ties broken by label for a stable order."""
+    return sorted(items, key=lambda item: (-item.date.toordinal(), item.ref.label, item.note))
+
+
+def oldest_first(items: list[Dated]) -> list[Dated]:
+    """Dated entries in time order, as a timeline reads."""
+    return sorted(items, key=lambda item: (item.date, item.ref.label, item.note))

@@ -1,0 +1,164 @@
+"""What the site publishes: visible records, their page paths, and relative links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+from dataclasses import dataclass
+from functools import cached_property
+
+from generator.link import Backlink, RecordGraph
+from generator.models import Agreement, Event, Organization, Record
+from generator.validate import Entry
+
+DATED_KINDS = ("event", "agreement")
+FOLDERS = {
+    "event": "events",
+    "agreement": "agreements",
+    "organization": "organizations",
+    "person": "people",
+    "partnership": "partnerships",
+    "sector": "sectors",
+    "country": "countries",
+}
+SECTIONS = (
+    "home",
+    "news",
+    "events",
+    "agreements",
+    "organizations",
+    "people",
+    "partnerships",
+    "sectors",
+    "countries",
+)
+
+
+def section_path(section: str) -> str:
+    """The index page of a top-level section, e.g. `people/index.md`."""
+    return "index.md" if section == "home" else f"{section}/index.md"
+
+
+def record_date(record: Record) -> dt.date | None:
+    """The date that places a record in time: an event's day, an agreement's latest step."""
+    if isinstance(record, Event):
+        return record.date
+    if isinstance(record, Agreement):
+        return record.status[-1].date
+    return None
+
+
+def record_path(record: Record) -> str:
+    """A record's page path, the same in every language."""
+    folder = FOLDERS[record.kind]
+    date = record_date(record)
+    if date is not None:
+        return f"{folder}/{date.year}/{record.key}.md"
+    return f"{folder}/{record.key}.md"
+
+
+def sector_path(key: str) -> str:
+    """The page of one sector."""
+    return f"sectors/{key}.md"
+
+
+def country_path(code: str) -> str:
+    """The page of one country, named by its lowercase ISO code."""
+    return f"countries/{code.lower()}.md"
+
+
+def archive_path(year: int) -> str:
+    """The archive page of one year."""
+    return f"archive/{year}.md"
+
+
+def news_path(number: int) -> str:
+    """The path of page `number` (1-based) of the news list."""
+    return "news/index.md" if number == 1 else f"news/page-{number}.md"
+
+
+def relative_link(from_path: str, to_path: str) -> str:
+    """A link from one docs page to another that works under any base path."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def default_today() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH so that builds can be reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def is_published(record: Record, today: dt.date) -> bool:
+    """Drafts and records with a future publish date stay off the site."""
+    if getattr(record, "draft", False):
+        return False
+    publish_date = getattr(record, "publish_date", None)
+    return publish_date is None or publish_date <= today
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """The graph as the site shows it: only published records, and where each one lives."""
+
+    graph: RecordGraph
+    today: dt.date
+    include_drafts: bool = False
+
+    @cached_property
+    def published(self) -> dict[str, dict[str, Entry]]:
+        """The records that get a page, by kind and id."""
+        return {
+            kind: {k: e for k, e in by_id.items() if self._shows(e.record)}
+            for kind, by_id in self.graph.entries.items()
+        }
+
+    def _shows(self, record: Record) -> bool:
+        return self.include_drafts or is_published(record, self.today)
+
+    def entries(self, kind: str) -> list[Entry]:
+        """The published records of one kind, sorted by id."""
+        by_id = self.published.get(kind, {})
+        return [by_id[key] for key in sorted(by_id)]
+
+    def entry(self, kind: str, key: str) -> Entry | None:
+        """A published record, or None when it is excluded or unknown."""
+        return self.published.get(kind, {}).get(key)
+
+    def path_of(self, kind: str, key: str) -> str | None:
+        """A record's page path, or None when the record has no page."""
+        if kind == "sector":
+            return sector_path(key) if key in self.graph.sectors else None
+        found = self.entry(kind, key)
+        return record_path(found.record) if found else None
+
+    def backlinks(self, kind: str, key: str) -> list[Backlink]:
+        """The backlinks of a record whose source is published."""
+        return [
+            link
+            for link in self.graph.links_to(kind, key)
+            if self.entry(link.source.kind, link.source.key) is link.source
+        ]
+
+    def news(self) -> list[Entry]:
+        """Published events and agreements, newest first."""
+        entries = [e for kind in DATED_KINDS for e in self.entries(kind)]
+        return sorted(entries, key=_news_order, reverse=True)
+
+    @cached_property
+    def countries(self) -> list[str]:
+        """Every country code a published organisation or location names, sorted."""
+        codes = {getattr(e.record, "country", "") for e in self.entries("organization")}
+        codes |= {loc.country for e in self.news() if (loc := getattr(e.record, "location", None))}
+        return sorted(code for code in codes if code)
+
+    def organizations_in(self, code: str) -> list[Entry]:
+        """The published organisations based in a country."""
+        orgs = self.entries("organization")
+        return [e for e in orgs if isinstance(e.record, Organization) and e.record.country == code]
+
+
+def _news_order(entry: Entry) -> tuple[dt.date, str, str]:
+    return (record_date(entry.record) or dt.date.min, entry.kind, entry.key)

@@ -1,0 +1,110 @@
+"""Markdown safety for the render stage: escape record text, vet body Markdown, front matter."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+
+class Md(str):
+    """Text that already is safe Markdown and reaches the page unchanged."""
+
+    __slots__ = ()
+
+
+# Python-Markdown honours a backslash before these; the rest are neutralised as entities,
+# which work whatever extensions the build enables (tilde/caret for sub- and superscript).
+_INLINE = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "{": "\\{",
+        "}": "\\}",
+        "[": "\\[",
+        "]": "\\]",
+        "|": "\\|",
+        "#": "\\#",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "~": "&#126;",
+        "^": "&#94;",
+    }
+)
+_LINE_START = re.compile(r"^([-+=:]|\d+\.)")
+_WHITESPACE = re.compile(r"\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_CODE = re.compile(r"(^```.*?^```[ \t]*$|`[^`\n]+`)", re.MULTILINE | re.DOTALL)
+_AUTOLINK = re.compile(r"<(?=(?:https?://|mailto:)[^\s<>]+>)", re.IGNORECASE)
+_UNSAFE_LINK = re.compile(
+    r"(\]\(\s*<?|^[ \t]*\[[^\]\n]*\]:[ \t]*<?)\s*(?:javascript|vbscript|data|file):",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def escape_markdown(text: str) -> str:
+    """Plain record text as one inert Markdown line: no markup, no HTML, no block syntax."""
+    line = _WHITESPACE.sub(" ", text).strip().translate(_INLINE)
+    return _LINE_START.sub(_escape_line_start, line)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    # A line starting "- ", "+ ", "1.", "=" or ":" would become a list, a heading underline
+    # or a definition; "=" and ":" have no backslash escape in Python-Markdown.
+    token = match.group(1)
+    if token in "=:":
+        return f"&#{ord(token)};"
+    if token[-1] == ".":
+        return token[:-1] + "\\."
+    return "\\" + token
+
+
+def escape_paragraphs(text: str) -> Md:
+    """Plain text that may hold blank-line separated paragraphs, each escaped."""
+    parts = [escape_markdown(part) for part in _PARAGRAPH_BREAK.split(text.strip())]
+    return Md("\n\n".join(part for part in parts if part))
+
+
+def vet_body(text: str) -> Md:
+    """An editor's Markdown body with raw HTML, attribute lists and script links defused."""
+    pieces = _CODE.split(text.strip())
+    # split() with one group alternates prose (even) and code (odd); code shows HTML as text.
+    return Md("".join(p if i % 2 else _vet_prose(p) for i, p in enumerate(pieces)))
+
+
+def _vet_prose(text: str) -> str:
+    text = _AUTOLINK.sub("\0", text).replace("<", "&lt;").replace("\0", "<")
+    text = text.replace("{", "\\{")
+    return _UNSAFE_LINK.sub(lambda m: m.group(1) + "#", text)
+
+
+def finalize(value: Any) -> str:
+    """Jinja's finalize hook: every printed value is escaped unless it is already `Md`."""
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        raise TypeError("a template printed None; guard optional values with {% if %}")
+    return escape_markdown(str(value))
+
+
+def join_markdown(parts: Iterable[str], separator: str = ", ") -> Md:
+    """Join Markdown pieces, escaping the ones that are plain text."""
+    return Md(separator.join(finalize(part) for part in parts))
+
+
+def render_front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter; text is HTML-escaped because MkDocs themes print it unescaped."""
+    safe = {key: _escape_html(v) if isinstance(v, str) else v for key, v in meta.items()}
+    dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{dumped}---\n"
+
+
+def _escape_html(text: str) -> str:
+    # Quotes matter only inside attributes, which Material writes with double quotes.
+    return html.escape(text, quote=False).replace('"', "&quot;")

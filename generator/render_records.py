@@ -1,0 +1,186 @@
+"""Pages of the dated records and partnerships: events, agreements and their timelines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.models import Agreement, Event, EventOrganization, Partnership, Validity
+from generator.render_context import Dated, Fact, PageSpec, Ref, RenderContext, oldest_first
+from generator.render_i18n import is_translated
+from generator.render_index import record_date, record_path
+from generator.render_markdown import Md, vet_body
+from generator.validate import Entry
+
+
+def plan_record_pages(ctx: RenderContext) -> Iterator[PageSpec]:
+    """One page per published event, agreement and partnership."""
+    for entry in ctx.index.entries("event"):
+        yield render_event(ctx, entry)
+    for entry in ctx.index.entries("agreement"):
+        yield render_agreement(ctx, entry)
+    for entry in ctx.index.entries("partnership"):
+        yield render_partnership(ctx, entry)
+
+
+def record_spec(ctx: RenderContext, entry: Entry, template: str) -> PageSpec:
+    """The parts every record page shares: path, title, summary, date, translation state."""
+    record = entry.record
+    summary = getattr(record, "summary", None)
+    return PageSpec(
+        path=record_path(record),
+        kind=record.kind,
+        template=template,
+        title=ctx.title_of(record),
+        description=ctx.loc.text(summary),
+        date=record_date(record),
+        translated=is_translated(record, ctx.loc.lang),
+    )
+
+
+def render_body(ctx: RenderContext, body: dict[str, str] | None) -> Md | None:
+    """A record's Markdown body in this language, vetted, or None."""
+    return vet_body(ctx.loc.text(body)) if body else None
+
+
+def render_event(ctx: RenderContext, entry: Entry) -> PageSpec:
+    """The page of one event."""
+    event = entry.record
+    assert isinstance(event, Event)
+    spec = record_spec(ctx, entry, "pages/event.md.j2")
+    when = ctx.loc.date(event.date)
+    if event.end_date:
+        when = f"{when} – {ctx.loc.date(event.end_date)}"
+    labels = ctx.loc.strings["labels"]
+    facts = [
+        Fact(labels["date"], when),
+        Fact(labels["type"], ctx.loc.label("event_types", event.type.value)),
+        *ctx.location(event.location),
+    ]
+    spec.context = {
+        "facts": facts,
+        "summary": spec.description,
+        "body": render_body(ctx, event.body),
+        "organizations": [render_event_organization(ctx, org) for org in event.organizations],
+        "participants": [
+            (ctx.ref("person", p.person), ctx.loc.text(p.role)) for p in event.participants
+        ],
+        "quotes": [(ctx.ref("person", q.person), ctx.loc.text(q.text)) for q in event.quotes],
+        "sectors": ctx.refs("sector", event.sectors),
+        "agreements": [render_agreement_status(ctx, key) for key in event.agreements],
+        "partnership": ctx.ref("partnership", event.partnership) if event.partnership else None,
+        "sources": ctx.sources(event.sources),
+    }
+    return spec
+
+
+def render_event_organization(ctx: RenderContext, org: EventOrganization) -> tuple[Ref, str]:
+    """An organisation at an event with its role, e.g. `delegasi (13 orang)`."""
+    return ctx.ref("organization", org.organization), event_role(ctx, org)
+
+
+def event_role(ctx: RenderContext, org: EventOrganization) -> str:
+    """An organisation's role at an event, with the size of its delegation if known."""
+    role = ctx.loc.label("roles", org.role.value)
+    if org.delegation_size:
+        return f"{role} ({ctx.loc.count('counts', 'people', org.delegation_size)})"
+    return role
+
+
+def render_agreement_status(ctx: RenderContext, key: str) -> tuple[Ref, str]:
+    """A related agreement with its current status."""
+    agreement = ctx.index.graph.get("agreement", key)
+    assert isinstance(agreement, Agreement)
+    return ctx.ref("agreement", key), ctx.loc.label("statuses", agreement.current_status.value)
+
+
+def render_agreement(ctx: RenderContext, entry: Entry) -> PageSpec:
+    """The page of one agreement."""
+    agreement = entry.record
+    assert isinstance(agreement, Agreement)
+    spec = record_spec(ctx, entry, "pages/agreement.md.j2")
+    spec.context = {
+        "facts": agreement_facts(ctx, agreement),
+        "summary": spec.description,
+        "body": render_body(ctx, agreement.body),
+        "parties": ctx.refs("organization", agreement.parties),
+        "signatories": [
+            (ctx.ref("person", s.person), ctx.ref("organization", s.organization))
+            for s in agreement.signatories
+        ],
+        "witnesses": [
+            (ctx.ref("person", w.person), ctx.loc.text(w.role)) for w in agreement.witnesses
+        ],
+        "scope": [ctx.loc.text(item) for item in agreement.scope],
+        "history": [
+            (ctx.loc.date(s.date), ctx.loc.label("statuses", s.status.value), ctx.loc.text(s.note))
+            for s in agreement.status
+        ],
+        "location": ctx.location(agreement.location),
+        "events": ctx.refs("event", agreement.events),
+        "partnership": ctx.ref("partnership", agreement.partnership)
+        if agreement.partnership
+        else None,
+        "sectors": ctx.refs("sector", agreement.sectors),
+        "sources": ctx.sources(agreement.sources),
+    }
+    return spec
+
+
+def agreement_facts(ctx: RenderContext, agreement: Agreement) -> list[Fact]:
+    """An agreement's type, current status, date and validity as facts."""
+    labels = ctx.loc.strings["labels"]
+    latest = agreement.status[-1]
+    return [
+        Fact(labels["agreement_type"], ctx.loc.label("agreement_types", agreement.type.value)),
+        Fact(labels["status"], ctx.loc.label("statuses", latest.status.value)),
+        Fact(labels["status_date"], ctx.loc.date(latest.date)),
+        *validity_facts(ctx, agreement.validity),
+    ]
+
+
+def validity_facts(ctx: RenderContext, validity: Validity | None) -> list[Fact]:
+    """When an agreement holds from and to, and for how many years."""
+    if validity is None:
+        return []
+    labels = ctx.loc.strings["labels"]
+    facts = []
+    if validity.start:
+        facts.append(Fact(labels["valid_from"], ctx.loc.date(validity.start)))
+    if validity.end:
+        facts.append(Fact(labels["valid_until"], ctx.loc.date(validity.end)))
+    if validity.years:
+        facts.append(Fact(labels["term"], ctx.loc.count("counts", "years", validity.years)))
+    return facts
+
+
+def render_partnership(ctx: RenderContext, entry: Entry) -> PageSpec:
+    """The page of one partnership, with its agreements and events on one timeline."""
+    partnership = entry.record
+    assert isinstance(partnership, Partnership)
+    spec = record_spec(ctx, entry, "pages/partnership.md.j2")
+    labels = ctx.loc.strings["labels"]
+    spec.context = {
+        "facts": [
+            Fact(labels["type"], ctx.loc.label("partnership_types", partnership.type.value)),
+            Fact(labels["since"], str(partnership.since)),
+        ],
+        "summary": spec.description,
+        "body": render_body(ctx, partnership.body),
+        "parties": ctx.refs("organization", partnership.parties),
+        "timeline": oldest_first(list(partnership_timeline(ctx, partnership.key))),
+        "sectors": ctx.refs("sector", partnership.sectors),
+    }
+    return spec
+
+
+def partnership_timeline(ctx: RenderContext, key: str) -> Iterator[Dated]:
+    """Each event of a partnership, and each status step of its agreements."""
+    for link in ctx.index.backlinks("partnership", key):
+        record = link.source.record
+        if isinstance(record, Event):
+            yield ctx.dated(link.source, ctx.kind_note(link.source))
+        elif isinstance(record, Agreement):
+            ref = ctx.ref("agreement", record.key)
+            for step in record.status:
+                status = ctx.loc.label("statuses", step.status.value)
+                yield Dated(step.date, ctx.loc.date(step.date), ref, status, "agreement")

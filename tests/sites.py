@@ -1,0 +1,85 @@
+"""Sample projects built into whole sites: the repository's seed content and a synthetic one."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from generator.commands import build
+from generator.diagnostics import Report
+from generator.project import Project
+from generator.validate import load_config
+
+ROOT = Path(__file__).parents[1]
+SYNTH_RECORDS = 300
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A project, the exit code of its `warta build --strict`, and how long it took."""
+
+    project: Project
+    exit_code: int
+    seconds: float
+
+    @property
+    def site_dir(self) -> Path:
+        """The published site."""
+        return self.project.site_dir
+
+    @property
+    def base_url(self) -> str:
+        """The configured base URL."""
+        config = load_config(self.project.root, Report())
+        assert config is not None
+        return config.base_url
+
+
+def copy_seed_project(dest: Path) -> Project:
+    """A copy of the repository's configuration, content and templates."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "site_config.yml", dest / "site_config.yml")
+    for folder in ("content", "templates"):
+        shutil.copytree(ROOT / folder, dest / folder)
+    return Project(dest)
+
+
+def load_synth() -> ModuleType:
+    """bench/synth.py as a module (bench/ is not a package; its modules import each other)."""
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.insert(0, str(ROOT / "bench"))
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_synth_project(dest: Path, records: int = SYNTH_RECORDS, seed: int = 1) -> Project:
+    """A synthetic project with the repository's templates."""
+    synth = load_synth()
+    assert synth.main([str(dest), "--records", str(records), "--seed", str(seed)]) == 0
+    return Project(dest)
+
+
+def build_project(project: Project, *, site_dir: Path | None = None) -> BuiltSite:
+    """Run `warta build --strict` on a project and time it."""
+    start = time.monotonic()
+    code = build.run(project, strict=True, site_dir=site_dir)
+    return BuiltSite(project, code, time.monotonic() - start)
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    """Relative path → SHA-256 of every file below a folder."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
