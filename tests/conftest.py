@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from browser import Console, launch_chromium, serve_site
+from playwright.sync_api import Browser, Page, sync_playwright
 from sites import BuiltSite, build_project, copy_seed_project, write_synth_project
 
 
@@ -30,3 +34,31 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def synth_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """A 300-record synthetic project (bench/synth.py), built with `--strict`."""
     return build_project(write_synth_project(tmp_path_factory.mktemp("synth")))
+
+
+@pytest.fixture(scope="session")
+def seed_url(seed_site: BuiltSite) -> Iterator[str]:
+    """The seed site served on 127.0.0.1 under its base path."""
+    assert seed_site.exit_code == 0
+    with serve_site(seed_site.site_dir, seed_site.base_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session."""
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser page whose console errors fail the test."""
+    context = browser.new_context(locale="id-ID")
+    console = Console()
+    tab = console.watch(context.new_page())
+    yield tab
+    context.close()
+    assert console.errors == [], "\n".join(console.errors)

@@ -34,6 +34,13 @@ class BuiltSite:
         return self.project.site_dir
 
     @property
+    def base_path(self) -> str:
+        """The path the site lives under, e.g. `/warta/`."""
+        config = load_config(self.project.root, Report())
+        assert config is not None
+        return config.base_path
+
+    @property
     def base_url(self) -> str:
         """The configured base URL."""
         config = load_config(self.project.root, Report())
