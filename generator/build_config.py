@@ -12,6 +12,7 @@ from generator.config import SiteConfig
 from generator.pages import NavSection, RenderedSite
 
 FEATURES = ["navigation.tabs", "navigation.indexes", "navigation.top", "toc.follow"]
+SEARCH_CSS, SEARCH_JS = "assets/warta/search.css", "assets/warta/search.js"
 MARKDOWN_EXTENSIONS: list[Any] = [
     "abbr",
     "admonition",
@@ -23,42 +24,17 @@ MARKDOWN_EXTENSIONS: list[Any] = [
     {"toc": {"permalink": True}},
 ]
 
-# Interface text the theme overrides and the root pages need; other languages fall back
-# to English. Record text never lives here: it comes from the records.
-UI_STRINGS: dict[str, dict[str, str]] = {
-    "id": {
-        "language_name": "Bahasa Indonesia",
-        "choose_language": "Pilih bahasa",
-        "not_found_title": "Halaman tidak ditemukan",
-        "not_found_text": "Halaman yang Anda cari tidak ada atau sudah dipindahkan.",
-        "go_home": "Kembali ke beranda",
-        "other_languages": "Baca dalam bahasa lain",
-        "draft_banner": "Draf: halaman ini belum terbit dan hanya tampil di pratinjau.",
-    },
-    "en": {
-        "language_name": "English",
-        "choose_language": "Choose a language",
-        "not_found_title": "Page not found",
-        "not_found_text": "The page you are looking for does not exist or has moved.",
-        "go_home": "Go to the home page",
-        "other_languages": "Read in another language",
-        "draft_banner": "Draft: this page is not published and shows only in the preview.",
-    },
-}
+
+def ui_strings(site: RenderedSite, lang: str) -> dict[str, str]:
+    """The theme's interface strings in a language, the default language's where missing."""
+    fallback = site.strings.get(site.config.default_language, {})
+    return {**fallback, **site.strings.get(lang, {})}
 
 
-def ui_strings(lang: str) -> dict[str, str]:
-    """The interface strings of a language, English where a string is missing."""
-    strings = {**UI_STRINGS["en"], **UI_STRINGS.get(lang, {})}
-    if lang not in UI_STRINGS:
-        strings["language_name"] = language_name(lang)
-    return strings
-
-
-def language_name(lang: str) -> str:
+def language_name(site: RenderedSite, lang: str) -> str:
     """A language's name in that language (e.g. `Bahasa Indonesia`, `English`)."""
-    if lang in UI_STRINGS:
-        return UI_STRINGS[lang]["language_name"]
+    if name := site.strings.get(lang, {}).get("language_name"):
+        return name
     try:
         return str(Locale.parse(lang).get_display_name(lang) or lang)
     except (ValueError, UnknownLocaleError):
@@ -81,10 +57,14 @@ def build_mkdocs_config(
         # listing every page makes MkDocs quadratic), so pages missing from it are normal.
         "nav": build_nav(site.nav.get(lang, [])),
         "validation": build_validation(),
-        # No network-backed plugins; lunr search stays off until Pagefind replaces it.
+        # No network-backed plugins. Material's lunr search stays off: it cannot stem
+        # Indonesian; Pagefind indexes each language after the build (generator/search.py).
         "plugins": [],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
-        "extra": build_extra(config, lang),
+        # The search field's script and styles (templates/overrides/assets/warta/).
+        "extra_css": [SEARCH_CSS],
+        "extra_javascript": [SEARCH_JS],
+        "extra": build_extra(site, lang),
     }
     if config.site_description and (
         description := localized(config.site_description, config, lang)
@@ -138,14 +118,15 @@ def build_validation() -> dict[str, Any]:
     }
 
 
-def build_extra(config: SiteConfig, lang: str) -> dict[str, Any]:
+def build_extra(site: RenderedSite, lang: str) -> dict[str, Any]:
     """The theme's `extra`: the language list and Warta's per-language strings."""
+    config = site.config
     return {
         "generator": False,
         # Material shows its language selector only when `alternate` is set; Warta's
         # overrides turn each entry into a link to the same page in that language.
         "alternate": [
-            {"name": language_name(other), "link": language_url(config, other), "lang": other}
+            {"name": language_name(site, other), "link": language_url(config, other), "lang": other}
             for other in config.languages
         ],
         "warta": {
@@ -154,7 +135,8 @@ def build_extra(config: SiteConfig, lang: str) -> dict[str, Any]:
             "languages": list(config.languages),
             "base_url": site_base(config),
             "base_path": config.base_path,
-            "strings": ui_strings(lang),
+            "strings": ui_strings(site, lang),
+            "search": site.search.get(lang) or site.search.get(config.default_language, {}),
         },
     }
 

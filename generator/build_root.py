@@ -8,6 +8,8 @@ from pathlib import Path
 
 from generator.build_config import language_name, site_base, ui_strings
 from generator.config import SiteConfig
+from generator.feeds import CALENDAR, FEED
+from generator.pages import RenderedSite
 
 PAGE = """<!doctype html>
 <html lang="{lang}">
@@ -45,15 +47,16 @@ REDIRECT = """<script>
 """
 
 
-def write_root_pages(config: SiteConfig, root: Path) -> None:
+def write_root_pages(site: RenderedSite, root: Path) -> None:
     """Write `index.html` and `404.html` at the root of the staged site."""
     root.mkdir(parents=True, exist_ok=True)
-    (root / "index.html").write_text(render_root_index(config), "utf-8")
-    (root / "404.html").write_text(render_root_404(config), "utf-8")
+    (root / "index.html").write_text(render_root_index(site), "utf-8")
+    (root / "404.html").write_text(render_root_404(site), "utf-8")
 
 
-def render_root_index(config: SiteConfig) -> str:
+def render_root_index(site: RenderedSite) -> str:
     """The language chooser: a script picks the reader's language, links work without it."""
+    config = site.config
     lang = config.default_language
     redirect = REDIRECT.format(
         site=script_value(list(config.languages)),
@@ -61,11 +64,13 @@ def render_root_index(config: SiteConfig) -> str:
         fallback=script_value(lang),
     )
     heading = " · ".join(escape(config.name(other)) for other in config.languages)
-    choose = " / ".join(escape(ui_strings(other)["choose_language"]) for other in config.languages)
+    choose = " / ".join(
+        escape(ui_strings(site, other)["choose_language"]) for other in config.languages
+    )
     # With JavaScript the reader is on their way before this renders; without it the
     # prompt and the links are the page.
-    body = f"<h1>{heading}</h1>\n<noscript><p>{choose}</p></noscript>\n{language_links(config)}"
-    head = redirect + alternate_links(config)
+    body = f"<h1>{heading}</h1>\n<noscript><p>{choose}</p></noscript>\n{language_links(site)}"
+    head = redirect + alternate_links(config) + feed_links(config)
     return PAGE.format(lang=lang, title=escape(config.name(lang)), head=head, body=body)
 
 
@@ -83,25 +88,45 @@ def alternate_links(config: SiteConfig) -> str:
     )
 
 
-def render_root_404(config: SiteConfig) -> str:
+def feed_links(config: SiteConfig) -> str:
+    """Each language's Atom feed and event calendar, so feed readers find them here too."""
+    base = escape(site_base(config))
+    links = []
+    for other in config.languages:
+        name = escape(config.name(other))
+        links += [
+            f'<link rel="alternate" type="application/atom+xml" hreflang="{other}" '
+            f'href="{base}{other}/{FEED}" title="{name}">\n',
+            f'<link rel="alternate" type="text/calendar" hreflang="{other}" '
+            f'href="{base}{other}/{CALENDAR}" title="{name} (iCalendar)">\n',
+        ]
+    return "".join(links)
+
+
+def render_root_404(site: RenderedSite) -> str:
     """A not-found page in every language, linking to each language's home page."""
+    config = site.config
     parts = []
     for other in config.languages:
-        strings = ui_strings(other)
+        strings = ui_strings(site, other)
         parts.append(
             f'<section lang="{other}">\n<h1>{escape(strings["not_found_title"])}</h1>\n'
             f"<p>{escape(strings['not_found_text'])}</p>\n</section>"
         )
-    body = "\n".join(parts) + "\n" + language_links(config)
-    title = " / ".join(escape(ui_strings(other)["not_found_title"]) for other in config.languages)
-    return PAGE.format(lang=config.default_language, title=title, head="", body=body)
+    body = "\n".join(parts) + "\n" + language_links(site)
+    title = " / ".join(
+        escape(ui_strings(site, other)["not_found_title"]) for other in config.languages
+    )
+    head = feed_links(config)
+    return PAGE.format(lang=config.default_language, title=title, head=head, body=body)
 
 
-def language_links(config: SiteConfig) -> str:
+def language_links(site: RenderedSite) -> str:
     """A list with one link per language, to that language's home page."""
+    config = site.config
     items = [
         f'<li><a href="{escape(config.base_path)}{other}/" hreflang="{other}" lang="{other}">'
-        f"{escape(language_name(other))}</a></li>"
+        f"{escape(language_name(site, other))}</a></li>"
         for other in config.languages
     ]
     return "<ul>\n" + "\n".join(items) + "\n</ul>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.config import SiteConfig
 
@@ -40,6 +41,10 @@ class RenderedSite:
     pages: dict[str, list[Page]] = field(default_factory=dict)
     nav: dict[str, list[NavSection]] = field(default_factory=dict)
     untranslated: list[tuple[str, str]] = field(default_factory=list)
+    strings: dict[str, dict[str, str]] = field(default_factory=dict)
+    """The theme's interface strings per language (`theme:` in templates/i18n/<lang>.yml)."""
+    search: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The search field's strings per language (`search:` in templates/i18n/<lang>.yml)."""
 
     def page_paths(self, lang: str) -> set[str]:
         """The docs-relative paths of one language's pages."""

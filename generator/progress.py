@@ -18,6 +18,7 @@ from rich.progress import (
 )
 
 from generator.build import LanguageBuild
+from generator.search import LanguageIndex
 
 
 class BuildProgress(Protocol):
@@ -31,6 +32,9 @@ class BuildProgress(Protocol):
 
     def language_done(self, result: LanguageBuild) -> None:
         """One language's MkDocs build ended."""
+
+    def index_done(self, result: LanguageIndex) -> None:
+        """One language's search index is written (or failed)."""
 
     def close(self) -> None:
         """The build is over, successfully or not."""
@@ -47,6 +51,9 @@ class SilentProgress:
 
     def language_done(self, result: LanguageBuild) -> None:
         """Ignore the result."""
+
+    def index_done(self, result: LanguageIndex) -> None:
+        """Ignore the index."""
 
     def close(self) -> None:
         """Nothing to close."""
@@ -79,6 +86,11 @@ class PlainProgress:
             f"{result.lang}: {state} in {result.seconds:.1f} s, {len(result.warnings)} warning(s)"
         )
 
+    def index_done(self, result: LanguageIndex) -> None:
+        """Report a language's search index: pages and time."""
+        state = f"indexed {result.pages} page(s)" if result.ok else "indexing FAILED"
+        self.say(f"{result.lang}: {state} in {result.seconds:.1f} s")
+
     def close(self) -> None:
         """Nothing to close."""
 
@@ -86,7 +98,7 @@ class PlainProgress:
 class RichProgress:
     """A live display: one bar for the stages, one spinner per language."""
 
-    STAGES = ("check", "render", "write", "mkdocs", "publish")
+    STAGES = ("check", "render", "write", "mkdocs", "search", "publish")
 
     def __init__(self, console: Console) -> None:
         self.display = Progress(
@@ -116,6 +128,11 @@ class RichProgress:
         self.display.update(
             self.languages[result.lang], completed=1, description=f"  mkdocs {result.lang}: {state}"
         )
+
+    def index_done(self, result: LanguageIndex) -> None:
+        """Add a finished line for a language's search index."""
+        state = f"[green]{result.pages} page(s)[/]" if result.ok else "[red]failed[/]"
+        self.display.add_task(f"  pagefind {result.lang}: {state}", total=1, completed=1)
 
     def close(self) -> None:
         """Stop the live display, leaving its last frame on screen."""

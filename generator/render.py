@@ -16,8 +16,16 @@ from generator.pages import NavSection, Page, RenderedSite
 from generator.render_aggregates import plan_aggregate_pages
 from generator.render_context import PageSpec, Ref, RenderContext
 from generator.render_entities import plan_entity_pages
+from generator.render_facets import facet_front_matter
 from generator.render_i18n import Localizer, load_strings
-from generator.render_index import SECTIONS, SiteIndex, default_today, relative_link, section_path
+from generator.render_index import (
+    SECTIONS,
+    SiteIndex,
+    default_today,
+    is_published,
+    relative_link,
+    section_path,
+)
 from generator.render_markdown import (
     Md,
     escape_markdown,
@@ -27,6 +35,7 @@ from generator.render_markdown import (
 )
 from generator.render_records import plan_record_pages
 from generator.render_sections import plan_section_pages
+from generator.structured_data import og_locale, render_head_meta
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _URL_SAFE = ":/?#@!$&'*+,;=%~-._"
@@ -46,8 +55,14 @@ def render_site(
     index = SiteIndex(graph, today or default_today(), include_drafts)
     env = make_environment(templates_dir)
     site = RenderedSite(graph.config)
+    languages = graph.config.languages
+    locales = {lang: og_locale(load_strings(templates_dir, lang)["locale"]) for lang in languages}
     for lang in graph.config.languages:
-        ctx = RenderContext(index, Localizer(lang, graph.config, load_strings(templates_dir, lang)))
+        strings = load_strings(templates_dir, lang)
+        site.strings[lang] = {key: str(value) for key, value in strings["theme"].items()}
+        # The search field formats dates itself, in the locale the pages use (en_GB: 3 May).
+        site.search[lang] = {**strings["search"], "locale": strings["locale"]}
+        ctx = RenderContext(index, Localizer(lang, graph.config, strings), locales)
         site.pages[lang] = [render_page(env, ctx, spec) for spec in plan_pages(ctx)]
         site.nav[lang] = render_nav(ctx)
     site.untranslated = sorted(
@@ -97,7 +112,13 @@ def render_page(env: Environment, ctx: RenderContext, spec: PageSpec) -> Page:
         title=spec.title,
         translated=spec.translated,
     )
-    markdown = render_front_matter(front_matter(spec)) + "\n" + tidy(text)
+    meta = {
+        **front_matter(spec),
+        **facet_front_matter(ctx, spec),
+        **draft_mark(ctx, spec),
+        **render_head_meta(ctx, spec),
+    }
+    markdown = render_front_matter(meta) + "\n" + tidy(text)
     return Page(ctx.loc.lang, spec.path, spec.title, markdown, spec.kind, spec.translated)
 
 
@@ -111,6 +132,13 @@ def front_matter(spec: PageSpec) -> dict[str, Any]:
         meta["warta_date"] = spec.date.isoformat()
     meta["warta_translated"] = spec.translated
     return meta
+
+
+def draft_mark(ctx: RenderContext, spec: PageSpec) -> dict[str, Any]:
+    """`warta_draft: true` on the page of a draft or embargoed record (only a preview has one)."""
+    if spec.entry and not is_published(spec.entry.record, ctx.index.today):
+        return {"warta_draft": True}
+    return {}
 
 
 def tidy(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +61,7 @@ class PageSpec:
     description: str = ""
     date: dt.date | None = None
     translated: bool = True
+    entry: Entry | None = None  # the record a record page shows, for its structured data
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class RenderContext:
 
     index: SiteIndex
     loc: Localizer
+    # Open Graph locales (`id_ID`, `en_GB`) of every language, for og:locale:alternate.
+    locales: Mapping[str, str] = field(default_factory=dict)
 
     def title_of(self, record: Record) -> str:
         """A record's display name in this language."""

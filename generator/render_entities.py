@@ -33,6 +33,7 @@ def render_organization(ctx: RenderContext, entry: Entry) -> PageSpec:
         template="pages/organization.md.j2",
         title=ctx.title_of(org),
         translated=is_translated(org, ctx.loc.lang),
+        entry=entry,
         context={
             "facts": organization_facts(ctx, org),
             "description": escape_paragraphs(ctx.loc.text(org.description)),
@@ -123,6 +124,7 @@ def render_person(ctx: RenderContext, entry: Entry) -> PageSpec:
         template="pages/person.md.j2",
         title=person.name,
         translated=is_translated(person, ctx.loc.lang),
+        entry=entry,
         context={
             "facts": [fact for fact in facts if fact.value],
             "positions": [render_position(ctx, pos) for pos in person.positions],

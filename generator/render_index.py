@@ -8,6 +8,7 @@ import posixpath
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.config import SiteConfig
 from generator.link import Backlink, RecordGraph
 from generator.models import Agreement, Event, Organization, Record
 from generator.validate import Entry
@@ -78,6 +79,24 @@ def news_path(number: int) -> str:
     return "news/index.md" if number == 1 else f"news/page-{number}.md"
 
 
+def page_url(path: str) -> str:
+    """A page's address below its language root, as MkDocs writes it: `events/2023/x/`."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def language_root(config: SiteConfig, lang: str) -> str:
+    """The absolute address of a language's home page, e.g. `https://example.org/warta/id/`."""
+    return f"{config.base_url.rstrip('/')}/{lang}/"
+
+
+def absolute_url(config: SiteConfig, lang: str, path: str) -> str:
+    """The absolute address of a docs page in a language."""
+    return language_root(config, lang) + page_url(path)
+
+
 def relative_link(from_path: str, to_path: str) -> str:
     """A link from one docs page to another that works under any base path."""
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
@@ -89,6 +108,17 @@ def default_today() -> dt.date:
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
+
+
+def published_on(record: Record) -> dt.date | None:
+    """When a dated record came out: its publish date if set, else its own date."""
+    return getattr(record, "publish_date", None) or record_date(record)
+
+
+def updated_on(record: Record) -> dt.date | None:
+    """The latest date a dated record carries: its own date or its publish date."""
+    dates = [d for d in (record_date(record), getattr(record, "publish_date", None)) if d]
+    return max(dates, default=None)
 
 
 def is_published(record: Record, today: dt.date) -> bool:

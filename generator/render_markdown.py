@@ -71,6 +71,9 @@ def escape_paragraphs(text: str) -> Md:
     return Md("\n\n".join(part for part in parts if part))
 
 
+_BODY_H1 = re.compile(r"^ {0,3}#[ \t]+", re.MULTILINE)
+
+
 def vet_body(text: str) -> Md:
     """An editor's Markdown body with raw HTML, attribute lists and script links defused."""
     pieces = _CODE.split(text.strip())
@@ -81,6 +84,8 @@ def vet_body(text: str) -> Md:
 def _vet_prose(text: str) -> str:
     text = _AUTOLINK.sub("\0", text).replace("<", "&lt;").replace("\0", "<")
     text = text.replace("{", "\\{")
+    # The page title is the only h1; a `# heading` in a body becomes a section heading.
+    text = _BODY_H1.sub("## ", text)
     return _UNSAFE_LINK.sub(lambda m: m.group(1) + "#", text)
 
 
@@ -100,9 +105,16 @@ def join_markdown(parts: Iterable[str], separator: str = ", ") -> Md:
 
 def render_front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter; text is HTML-escaped because MkDocs themes print it unescaped."""
-    safe = {key: _escape_html(v) if isinstance(v, str) else v for key, v in meta.items()}
+    safe = {key: _escape_value(v) for key, v in meta.items()}
     dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n"
+
+
+def _escape_value(value: Any) -> Any:
+    # Lists of text (a page's sectors, its countries) reach attributes just like titles.
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [_escape_html(item) for item in value]
+    return _escape_html(value) if isinstance(value, str) else value
 
 
 def _escape_html(text: str) -> str:

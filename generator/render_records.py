@@ -34,6 +34,7 @@ def record_spec(ctx: RenderContext, entry: Entry, template: str) -> PageSpec:
         description=ctx.loc.text(summary),
         date=record_date(record),
         translated=is_translated(record, ctx.loc.lang),
+        entry=entry,
     )
 
 

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from browser import Console, launch_chromium, serve_site
 from playwright.sync_api import Browser, Page, sync_playwright
-from sites import BuiltSite, build_project, copy_seed_project, write_synth_project
+from sites import (
+    BuiltSite,
+    build_project,
+    copy_search_fixture,
+    copy_seed_project,
+    write_edge_project,
+    write_synth_project,
+)
+
+from generator.commands import build
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -34,6 +44,35 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def synth_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """A 300-record synthetic project (bench/synth.py), built with `--strict`."""
     return build_project(write_synth_project(tmp_path_factory.mktemp("synth")))
+
+
+@pytest.fixture(scope="session")
+def edge_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A draft, an embargoed record and hostile text under a deeper sub-path (sites.py)."""
+    return build_project(write_edge_project(tmp_path_factory.mktemp("edge")))
+
+
+@pytest.fixture(scope="session")
+def edge_preview(edge_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The edge project built as `warta serve` builds it, drafts shown; returns its site."""
+    out = tmp_path_factory.mktemp("edge-preview")
+    code = build.run(edge_site.project, site_dir=out / "site", work_dir=out, include_drafts=True)
+    assert code == 0
+    return out / "site"
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The search tests' fixture records (tests/search_fixture/), built with `--strict`."""
+    return build_project(copy_search_fixture(tmp_path_factory.mktemp("search") / "project"))
+
+
+@pytest.fixture(scope="session")
+def search_url(search_site: BuiltSite) -> Iterator[str]:
+    """The search fixture site served on 127.0.0.1 under its base path."""
+    assert search_site.exit_code == 0
+    with serve_site(search_site.site_dir, search_site.base_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from factories import agreement, event, minimal_records, write_project
+
 from generator.commands import build
 from generator.diagnostics import Report
 from generator.project import Project
@@ -57,6 +59,13 @@ def copy_seed_project(dest: Path) -> Project:
     return Project(dest)
 
 
+def copy_search_fixture(dest: Path) -> Project:
+    """The search tests' own records (tests/search_fixture/) with the repository's templates."""
+    shutil.copytree(ROOT / "tests" / "search_fixture", dest)
+    shutil.copytree(ROOT / "templates", dest / "templates")
+    return Project(dest)
+
+
 def load_synth() -> ModuleType:
     """bench/synth.py as a module (bench/ is not a package; its modules import each other)."""
     if str(ROOT / "bench") not in sys.path:
@@ -90,3 +99,42 @@ def tree_hashes(root: Path) -> dict[str, str]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+# A project for the publishing tests: a draft, an embargoed record, hostile text, and a
+# deeper sub-path than the seed's, so that nothing may assume `/warta/`.
+EDGE_CONFIG = """\
+languages: [id, en]
+default_language: id
+required_languages: [id, en]
+site_name: {id: Warta Uji, en: Warta Test}
+base_url: https://example.net/projects/warta-edge/
+"""
+HOSTILE = '</script><script>alert("x")</script> & <b>Acme</b>'
+
+
+def write_edge_project(dest: Path) -> Project:
+    """The factories' minimal project plus a draft event, an embargoed agreement (publish
+    date 2999) and an event whose title tries to break out of a `<script>` element."""
+    records = minimal_records()
+    records["events/2024/2024-01-05-acme-visit.yml"] += "end_date: 2024-01-07\n"
+    records["events/2024/2024-03-01-secret-talks.yml"] = event(
+        "2024-03-01", "Secret talks", extra="draft: true\n"
+    )
+    records["agreements/2024/embargoed-deal.yml"] = agreement(
+        "2024-03-02", "Embargoed deal", extra="publish_date: 2999-01-01\n"
+    )
+    title = HOSTILE.replace("'", "''")
+    records["events/2024/2024-04-02-hostile.yml"] = (
+        f"type: meeting\ndate: 2024-04-02\npublish_date: 2024-04-05\n"
+        f"title: {{id: '{title} (id)', en: '{title}'}}\n"
+        f"summary: {{id: 'Ringkasan {title}', en: 'Summary {title}'}}\n"
+        "location: {venue: {id: Gedung Acme, en: Acme Building}, city: Jakarta, country: ID}\n"
+        "organizations:\n  - {organization: acme, role: host}\n"
+        "  - {organization: globex, role: delegation, delegation_size: 4}\n"
+        "participants:\n  - {person: jane-doe}\n"
+        "sectors: [energy]\n"
+    )
+    project = write_project(dest, records, config=EDGE_CONFIG)
+    shutil.copytree(ROOT / "templates", dest / "templates")
+    return project

@@ -88,12 +88,22 @@ def test_seed_site_links_resolve_and_is_deterministic() -> None:
 def test_front_matter_keys(tmp_path: Path) -> None:
     site = render_project(write_project(tmp_path, minimal_records()))
     meta = front_matter(page(site, "en", "events/2024/2024-01-05-acme-visit.md").markdown)
+    og, jsonld = meta.pop("warta_og"), meta.pop("warta_jsonld")  # tests/test_structured_data.py
+    assert og == {
+        "type": "article",
+        "locale": "en_GB",
+        "locale_alternate": ["id_ID"],
+        "published_time": "2024-01-05",
+    }
+    assert [thing["@type"] for thing in jsonld] == ["NewsArticle", "Event"]
     assert meta == {
         "title": "Acme visit",
         "description": "Summary of Acme visit",
         "warta_kind": "event",
         "warta_date": "2024-01-05",
         "warta_translated": True,
+        "warta_sectors": ["Energy"],  # search filters, in the page's language
+        "warta_countries": ["Indonesia"],
     }
     home = front_matter(page(site, "id", "index.md").markdown)
     assert home["title"] == "Warta Uji" and "warta_date" not in home
@@ -163,6 +173,18 @@ def test_include_drafts_renders_them(tmp_path: Path) -> None:
         in page(site, "en", "events/2024/2024-05-01-public.md").markdown
     )
     assert_links_resolve(site)
+
+
+def test_a_preview_marks_draft_and_embargoed_pages(tmp_path: Path) -> None:
+    site = render_project(drafts_project(tmp_path), include_drafts=True)
+    marked = {
+        "events/2024/2024-03-01-secret-talks.md",
+        "events/2024/2024-04-01-embargoed.md",
+        "agreements/2024/draft-deal.md",
+    }
+    for lang in ("id", "en"):
+        for p in site.pages[lang]:
+            assert ("\nwarta_draft: true\n" in p.markdown) == (p.path in marked), p.path
 
 
 def test_organization_page_lists_records_newest_first_with_roles(tmp_path: Path) -> None:

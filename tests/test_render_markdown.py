@@ -111,3 +111,10 @@ def test_hostile_record_title_renders_escaped_everywhere(tmp_path: Path) -> None
         html = to_html(page(site, "en", listing).markdown)
         assert "<script" not in html and "<em>x</em>" not in html
         assert "&lt;script&gt;" in html
+
+
+def test_vet_body_turns_a_body_h1_into_a_section_heading() -> None:
+    body = vet_body("# Latar\n\nTeks.\n\n## Rincian\n\n`# not a heading`\n")
+    assert body.startswith("## Latar\n")
+    assert "\n## Rincian\n" in body
+    assert "`# not a heading`" in body

@@ -13,10 +13,14 @@ from generator.build_root import write_root_pages
 from generator.commands import check
 from generator.config import SiteConfig
 from generator.diagnostics import print_report
+from generator.feeds import write_feeds
 from generator.progress import BuildProgress, SilentProgress, make_progress
 from generator.project import Project, find_project
 from generator.publish import carry_over, publish_site, staged_site
 from generator.render import render_site
+from generator.render_index import SiteIndex, default_today
+from generator.search import LanguageIndex, index_site
+from generator.sitemap import write_sitemaps
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -90,7 +94,10 @@ def run(
         if not chosen:
             return EXIT_USAGE
         progress.stage("render")
-        site = render_site(checked.graph, project.templates, include_drafts=include_drafts)
+        today = default_today()  # one day for the pages, the feeds and the sitemaps
+        site = render_site(
+            checked.graph, project.templates, include_drafts=include_drafts, today=today
+        )
         progress.stage("write")
         work = work_dir or project.build_dir
         configs = write_docs_trees(site, project, work, langs=chosen, strict=strict)
@@ -105,8 +112,16 @@ def run(
             )
             if not report_mkdocs(results):
                 return EXIT_ERRORS
+            progress.stage("search")
+            indexes = index_site(staging, chosen, work / "search", on_done=progress.index_done)
+            if not report_search(indexes):
+                return EXIT_ERRORS
             progress.stage("publish")
-            write_root_pages(config, staging)
+            write_root_pages(site, staging)
+            # Feeds and sitemaps never list drafts, not even in a preview that shows them.
+            published = SiteIndex(checked.graph, today)
+            write_feeds(published, project.templates, staging, chosen)
+            write_sitemaps(site, published, staging, chosen)  # replaces MkDocs' sitemaps
             carry_over(target, staging, [lang for lang in config.languages if lang not in chosen])
             publish_site(staging, target)
         progress.stage("done")
@@ -143,4 +158,16 @@ def report_mkdocs(results: Sequence[LanguageBuild]) -> bool:
         else:
             for line in result.warnings:
                 print(f"{result.lang}: {line}", file=sys.stderr)
+    return all(result.ok for result in results)
+
+
+def report_search(results: Sequence[LanguageIndex]) -> bool:
+    """Print the whole output of a language Pagefind failed to index; True if all passed."""
+    for result in results:
+        if not result.ok:
+            print(
+                f"warta build: pagefind failed for '{result.lang}' (exit {result.returncode}):",
+                file=sys.stderr,
+            )
+            print(result.output.rstrip(), file=sys.stderr)
     return all(result.ok for result in results)

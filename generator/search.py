@@ -1,0 +1,139 @@
+"""Stage 5b, search: a Pagefind index of each language's record pages, inside its sub-site.
+
+Each language gets its own bundle, `<lang>/pagefind/`, built from that language's folder
+only. A reader on `/id/` loads the Indonesian bundle, which holds no English page, so a result
+can never be in the wrong language; and a build of one language (`warta build --lang en`)
+re-indexes that language and carries the other's folder over with its bundle, untouched.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.search_bundle import canonicalize_bundle
+from generator.search_forms import WORD_FORMS, add_word_forms
+
+BUNDLE = "pagefind"
+# The theme puts a record page's indexed content and its metadata between these comments.
+START, END = "<!--warta:search-->", "<!--/warta:search-->"
+PAGE = '<!doctype html><html lang="{lang}"><meta charset="utf-8"><body>{part}</body></html>'
+# Material's heading permalink `¶` would otherwise stick to the last word of every heading.
+EXCLUDE_SELECTORS = ".headerlink"
+PAGES_RE = re.compile(r"Indexed (\d+) pages?")
+
+
+@dataclass(frozen=True)
+class LanguageIndex:
+    """The outcome of indexing one language."""
+
+    lang: str
+    returncode: int
+    output: str
+    seconds: float
+    pages: int
+
+    @property
+    def ok(self) -> bool:
+        """True when Pagefind exited cleanly."""
+        return self.returncode == 0
+
+
+IndexHook = Callable[[LanguageIndex], None]
+
+
+def index_site(
+    staging: Path, langs: Sequence[str], scratch: Path, *, on_done: IndexHook | None = None
+) -> list[LanguageIndex]:
+    """Index every language's built folder `staging/<lang>` at once, into its `pagefind/`.
+
+    `scratch` holds the copies of the pages that Pagefind reads (see `write_source`).
+    """
+
+    def one(lang: str) -> LanguageIndex:
+        result = index_language(staging / lang, lang, scratch / lang)
+        if on_done:
+            on_done(result)
+        return result
+
+    # Threads only wait on the Pagefind processes, which do the work in parallel.
+    with ThreadPoolExecutor(max_workers=max(1, len(langs))) as pool:
+        return list(pool.map(one, langs))
+
+
+def index_language(site: Path, lang: str, source: Path) -> LanguageIndex:
+    """Index one language's sub-site into `site/pagefind/`, reproducibly."""
+    start = time.monotonic()
+    pages = write_source(site, source, lang)
+    if not pages:
+        # Pagefind refuses to write an empty index; a site without records has nothing to find.
+        return LanguageIndex(lang, 0, "no record pages to index", time.monotonic() - start, 0)
+    bundle = site / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
+    proc = subprocess.run(
+        pagefind_command(source, bundle),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+    if proc.returncode == 0:
+        canonicalize_bundle(bundle)
+    found = PAGES_RE.search(proc.stdout)
+    counted = int(found.group(1)) if found else pages
+    return LanguageIndex(lang, proc.returncode, proc.stdout, time.monotonic() - start, counted)
+
+
+def write_source(site: Path, source: Path, lang: str) -> int:
+    """Write what Pagefind should read of each record page into `source`; returns how many.
+
+    Only the marked part of a page is copied, which keeps the copies small, and it carries
+    the language's extra word forms (generator/search_forms.py): the published pages stay
+    exactly as MkDocs wrote them.
+    """
+    if source.exists():
+        shutil.rmtree(source)
+    form = WORD_FORMS.get(lang)
+    count = 0
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site)
+        part = indexed_part(page.read_text("utf-8")) if rel.parts[0] != BUNDLE else None
+        if part is None:
+            continue
+        target = source / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = add_word_forms(part, form) if form else part
+        target.write_text(PAGE.format(lang=lang, part=text), "utf-8")
+        count += 1
+    return count
+
+
+def indexed_part(html: str) -> str | None:
+    """The marked part of a page, or None for a page search does not show."""
+    start = html.find(START)
+    end = html.find(END, start)
+    return html[start + len(START) : end] if start >= 0 and end >= 0 else None
+
+
+def pagefind_command(source: Path, bundle: Path) -> list[str]:
+    """The command line that indexes `source` into `bundle`."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(source),
+        "--output-path",
+        str(bundle),
+        "--exclude-selectors",
+        EXCLUDE_SELECTORS,
+    ]

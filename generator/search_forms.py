@@ -1,0 +1,67 @@
+"""Extra word forms for the search index, where Pagefind's Indonesian stemmer splits a family.
+
+Pagefind stems Indonesian with Snowball, which strips the prefixes meN- and peN- but cannot
+tell which consonant the prefix swallowed before a vowel. So `mengunjungi` and `pengunjung`
+stem to `unjung` while `kunjungan` and `berkunjung` stem to `kunjung`; `menulis` to `ulis` but
+`tulis`; `penandatanganan` to `andatangan` but `ditandatangani` to `tandatangan`. (`memakai`
+and `menyepakati` are fine: Snowball puts their p and s back itself.)
+
+The copy of a page that Pagefind indexes therefore carries, right after each such word, the
+word with a k or t put back, between ⸨ and ⸩: `mengunjungi ⸨kunjungi⸩`. A reader who types
+`kunjungan` then finds the page that only says `mengunjungi`. Where the prefix swallowed
+nothing (`mengambil`), the added form (`kambil`) is a non-word nobody searches for. The
+brackets are not letters, so Pagefind indexes the bare word, and they let the search field
+take the added forms back out of the excerpts it shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+OPEN, CLOSE = "\u2e28", "\u2e29"  # ⸨ ⸩
+VOWELS = "aiueo"
+# meN-/peN- before a vowel: `meng`/`peng` swallowed a k (or nothing), `men`/`pen` a t.
+ELIDED = (("meng", "k"), ("peng", "k"), ("men", "t"), ("pen", "t"))
+WORD = re.compile(r"[^\W\d_]+")
+# Markup, scripts, styles and comments are kept as they are; only text between them changes.
+MARKUP = re.compile(
+    r"(<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+WordForm = Callable[[str], str | None]
+
+
+def indonesian_form(word: str) -> str | None:
+    """The word with the consonant meN-/peN- swallowed put back, or None.
+
+    `mengunjungi` → `kunjungi`, `penandatanganan` → `tandatanganan`, `menulis` → `tulis`.
+    """
+    lower = word.lower()
+    for prefix, consonant in ELIDED:
+        rest = lower[len(prefix) :]
+        if lower.startswith(prefix) and len(rest) >= 3 and rest[0] in VOWELS:
+            return consonant + rest
+    return None
+
+
+# The languages whose stemmer needs help, by code; the others are indexed as they are.
+WORD_FORMS: dict[str, WordForm] = {"id": indonesian_form}
+
+
+def add_word_forms(html: str, form: WordForm) -> str:
+    """The page with each word's extra form, bracketed, after the word in its text."""
+    pieces = MARKUP.split(html)
+    # split() with one group alternates text (even) and markup (odd).
+    return "".join(piece if i % 2 else add_to_text(piece, form) for i, piece in enumerate(pieces))
+
+
+def add_to_text(text: str, form: WordForm) -> str:
+    """Plain text with each word's extra form after it."""
+
+    def one(match: re.Match[str]) -> str:
+        extra = form(match.group())
+        return f"{match.group()} {OPEN}{extra}{CLOSE}" if extra else match.group()
+
+    return WORD.sub(one, text)

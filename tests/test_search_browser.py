@@ -1,0 +1,153 @@
+"""Search in a real browser: Pagefind in the header, on the fixture records and the seed site."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, Request, expect
+from sites import BuiltSite
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SOLAR = "events/2024/2024-03-05-nusantara-energi-solar-plant/"
+BALI = "events/2024/2024-05-10-kansai-delegation-bali/"
+OSAKA = "events/2023/2023-08-21-tani-makmur-osaka-fair/"
+TITLES = {
+    SOLAR: "Nusantara Energi Bangun Pembangkit Surya di Madura",
+    BALI: "Delegasi Kansai di Bali",
+    OSAKA: "Koperasi Tani Makmur Ikut Pameran Pangan di Osaka",
+}
+
+
+def search(page: Page, url: str, query: str) -> Locator:
+    """Open a page, open search with Material's `/` shortcut, type a query; the results."""
+    page.goto(url)
+    page.keyboard.press("/")
+    field = page.locator(".pagefind-ui__search-input")
+    expect(field).to_be_focused()
+    field.fill(query)
+    return page.locator(".pagefind-ui__result")
+
+
+def links(results: Locator) -> list[str]:
+    """The addresses the results link to, once every result has loaded its page's data."""
+    anchors = results.locator(".pagefind-ui__result-link")
+    expect(anchors).to_have_count(results.count())
+    return [link.get_attribute("href") or "" for link in anchors.all()]
+
+
+def page_text(site: BuiltSite, lang: str, path: str) -> str:
+    """The visible text of a built page's article, roughly."""
+    html = (site.site_dir / lang / path / "index.html").read_text("utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    return unescape(re.sub(r"<[^>]+>", " ", article))
+
+
+@pytest.mark.parametrize(
+    ("query", "paths", "forms"),
+    [
+        ("investasi", [SOLAR], ["berinvestasi"]),
+        ("kunjungan", [BALI, OSAKA], ["berkunjung", "mengunjungi"]),
+    ],
+)
+def test_an_indonesian_query_finds_only_affixed_forms(
+    page: Page,
+    search_url: str,
+    search_site: BuiltSite,
+    query: str,
+    paths: list[str],
+    forms: list[str],
+) -> None:
+    for path, form in zip(paths, forms, strict=True):
+        text = page_text(search_site, "id", path)  # the pages really lack the query's word
+        assert re.search(rf"\b{form}\b", text) and not re.search(rf"\b{query}\b", text, re.I)
+    results = search(page, search_url + "id/", query)
+    expect(results).to_have_count(len(paths))
+    assert sorted(links(results)) == sorted(f"/warta/id/{path}" for path in paths)
+    marked = [mark.inner_text().strip(".,").lower() for mark in results.locator("mark").all()]
+    assert set(forms) <= set(marked)
+    expect(page.locator(".pagefind-ui__results")).not_to_contain_text("\u2e28")
+
+
+def test_an_english_query_never_returns_an_indonesian_page(page: Page, search_url: str) -> None:
+    results = search(page, search_url + "en/", "delegation")
+    expect(results).to_have_count(3)  # the Bali and Osaka events and the Kansai office
+    assert all(link.startswith("/warta/en/") for link in links(results))
+    expect(page.locator(".pagefind-ui__search-input")).to_have_attribute("placeholder", "Search")
+    expect(page.locator(".pagefind-ui__filter-name")).to_have_text(
+        ["Country", "Kind", "Sector", "Year"]
+    )
+    # An Indonesian word is on Indonesian pages only, which the English index does not hold.
+    page.locator(".pagefind-ui__search-input").fill("berkunjung")
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("No results")
+    expect(results).to_have_count(0)
+    indonesian = search(page, search_url + "id/", "berkunjung")
+    expect(indonesian).to_have_count(2)  # `berkunjung` in Bali, `mengunjungi` in Osaka
+
+
+def test_a_filter_narrows_the_results(page: Page, search_url: str) -> None:
+    results = search(page, search_url + "id/", "delegasi")
+    expect(results).to_have_count(3)
+    page.locator(".pagefind-ui__filter-name", has_text="Tahun").click()
+    page.get_by_label(re.compile(r"^2024")).check()
+    expect(results).to_have_count(1)
+    expect(results.first).to_contain_text(TITLES[BALI])
+    expect(results.first.locator(".pagefind-ui__result-tag")).to_have_text(
+        ["Jenis: Acara", "Tanggal: 10 Mei 2024"]
+    )
+
+
+def test_a_result_opens_its_page(page: Page, search_url: str) -> None:
+    results = search(page, search_url + "en/", "fishing")  # only in the event's own text
+    expect(results).to_have_count(1)
+    results.first.get_by_role("link").click()
+    expect(page).to_have_url(search_url + "en/" + SOLAR)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_contain_text("Nusantara Energi builds a solar plant in Madura")
+
+
+@pytest.mark.parametrize("key", ["/", "s", "f"])
+def test_search_opens_with_materials_shortcuts(page: Page, search_url: str, key: str) -> None:
+    requests: list[Request] = []
+    page.on("request", lambda request: requests.append(request))
+    page.goto(search_url + "id/")
+    opener = page.locator(".md-header .warta-search__open")
+    expect(opener).to_contain_text("Cari")
+    expect(page.locator(".warta-search__panel")).to_be_hidden()
+    page.keyboard.press(key)
+    expect(page.locator(".pagefind-ui__search-input")).to_be_focused()
+    expect(page.locator(".pagefind-ui__search-input")).to_have_attribute("placeholder", "Cari")
+    page.keyboard.press("Escape")
+    expect(page.locator(".warta-search__panel")).to_be_hidden()
+    expect(opener).to_have_attribute("aria-expanded", "false")
+    urls = [request.url for request in requests]
+    assert any(url.endswith("/warta/id/pagefind/pagefind-ui.js") for url in urls)
+    assert not any("search_index.json" in url or "workers/search" in url for url in urls)
+
+
+def test_typing_in_a_page_field_does_not_open_search(page: Page, search_url: str) -> None:
+    page.goto(search_url + "id/")
+    page.keyboard.press("/")
+    field = page.locator(".pagefind-ui__search-input")
+    field.fill("fs")  # `f` and `s` typed into the field stay there
+    expect(field).to_have_value("fs")
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag"), [("id", "Tanggal: 3 November 2023"), ("en", "Date: 3 November 2023")]
+)
+def test_the_seed_site_finds_henan(page: Page, seed_url: str, lang: str, tag: str) -> None:
+    results = search(page, seed_url + lang + "/", "Henan")
+    expect(results.first).to_be_visible()
+    assert all(link.startswith(f"/warta/{lang}/") for link in links(results))
+    expect(results.first.locator(".pagefind-ui__result-title")).to_contain_text("Henan")
+    expect(page.locator(".pagefind-ui__result-tag", has_text=tag).first).to_be_visible()
+    expect(results.locator("mark").first).to_have_text(re.compile("Henan"))
+
+
+def test_the_fixture_pages_exist(search_site: BuiltSite) -> None:
+    for path in TITLES:
+        assert (Path(search_site.site_dir) / "id" / path / "index.html").is_file()
