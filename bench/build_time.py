@@ -9,7 +9,6 @@ ratios between rows are comparable even on a noisy machine; absolute times are n
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import make_corpus  # noqa: E402
 
 from generator.build import (  # noqa: E402
     build_env,
@@ -41,30 +42,6 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
         action()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
-
-
-def make_corpus(out: Path, records: int) -> Project:
-    """The seed project (records=0) or a synthetic one of `records` records."""
-    dest = out / ("seed" if records == 0 else f"synth-{records}")
-    if dest.exists():
-        shutil.rmtree(dest)
-    if records == 0:
-        dest.mkdir(parents=True)
-        shutil.copy2(ROOT / "site_config.yml", dest / "site_config.yml")
-        for folder in ("content", "templates"):
-            shutil.copytree(ROOT / folder, dest / folder)
-    else:
-        cmd = [
-            sys.executable,
-            str(ROOT / "bench" / "synth.py"),
-            str(dest),
-            "--records",
-            str(records),
-            "--seed",
-            "1",
-        ]
-        subprocess.run(cmd, check=True, capture_output=True)
-    return Project(dest)
 
 
 def time_whole_build(project: Project, runs: int) -> float:

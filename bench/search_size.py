@@ -40,8 +40,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from browser import launch_chromium, serve_site  # noqa: E402
+from corpus import make_corpus  # noqa: E402
 from playwright.sync_api import Response, sync_playwright  # noqa: E402
 
 from generator.commands import build  # noqa: E402
@@ -62,22 +64,6 @@ class Download:
     served: int
     gzipped: int
     data: int
-
-
-def make_corpus(out: Path, records: int) -> Project:
-    """The seed project (records=0) or a synthetic one of `records` records."""
-    dest = out / ("seed" if records == 0 else f"synth-{records}")
-    if dest.exists():
-        shutil.rmtree(dest)
-    if records == 0:
-        dest.mkdir(parents=True)
-        shutil.copy2(ROOT / "site_config.yml", dest / "site_config.yml")
-        for folder in ("content", "templates"):
-            shutil.copytree(ROOT / folder, dest / folder)
-    else:
-        synth = [sys.executable, str(ROOT / "bench" / "synth.py"), str(dest)]
-        subprocess.run([*synth, "--records", str(records), "--seed", "1"], check=True)
-    return Project(dest)
 
 
 def time_indexing(project: Project, runs: int) -> tuple[float, dict[str, int]]:

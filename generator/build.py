@@ -24,8 +24,8 @@ WARNING_RE = re.compile(r"^(WARNING|ERROR)\s+-\s+", re.MULTILINE)
 
 
 @dataclass(frozen=True)
-class LanguageBuild:
-    """The outcome of one language's `mkdocs build`."""
+class ToolRun:
+    """The outcome of one external tool (MkDocs, Pagefind) run on one language."""
 
     lang: str
     returncode: int
@@ -34,8 +34,13 @@ class LanguageBuild:
 
     @property
     def ok(self) -> bool:
-        """True when MkDocs exited cleanly."""
+        """True when the tool exited cleanly."""
         return self.returncode == 0
+
+
+@dataclass(frozen=True)
+class LanguageBuild(ToolRun):
+    """The outcome of one language's `mkdocs build`."""
 
     @property
     def warnings(self) -> list[str]:

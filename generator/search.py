@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.build import ToolRun
 from generator.search_bundle import canonicalize_bundle
 from generator.search_forms import WORD_FORMS, add_word_forms
 
@@ -31,19 +32,10 @@ PAGES_RE = re.compile(r"Indexed (\d+) pages?")
 
 
 @dataclass(frozen=True)
-class LanguageIndex:
-    """The outcome of indexing one language."""
+class LanguageIndex(ToolRun):
+    """The outcome of indexing one language with Pagefind."""
 
-    lang: str
-    returncode: int
-    output: str
-    seconds: float
-    pages: int
-
-    @property
-    def ok(self) -> bool:
-        """True when Pagefind exited cleanly."""
-        return self.returncode == 0
+    pages: int = 0
 
 
 IndexHook = Callable[[LanguageIndex], None]

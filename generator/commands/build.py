@@ -8,7 +8,13 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.build import LanguageBuild, build_env, build_languages, write_docs_trees
+from generator.build import (
+    LanguageBuild,
+    ToolRun,
+    build_env,
+    build_languages,
+    write_docs_trees,
+)
 from generator.build_root import write_root_pages
 from generator.commands import check
 from generator.config import SiteConfig
@@ -19,7 +25,7 @@ from generator.project import Project, find_project
 from generator.publish import carry_over, publish_site, staged_site
 from generator.render import render_site
 from generator.render_index import SiteIndex, default_today
-from generator.search import LanguageIndex, index_site
+from generator.search import index_site
 from generator.sitemap import write_sitemaps
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -114,7 +120,7 @@ def run(
                 return EXIT_ERRORS
             progress.stage("search")
             indexes = index_site(staging, chosen, work / "search", on_done=progress.index_done)
-            if not report_search(indexes):
+            if not report_failures("pagefind", indexes):
                 return EXIT_ERRORS
             progress.stage("publish")
             write_root_pages(site, staging)
@@ -146,28 +152,21 @@ def choose_languages(config: SiteConfig, langs: Sequence[str] | None) -> list[st
     return [lang for lang in config.languages if lang in langs]
 
 
+def report_failures(tool: str, results: Sequence[ToolRun]) -> bool:
+    """Print the whole output of each language a tool failed on; True if all passed."""
+    for result in results:
+        if not result.ok:
+            print(
+                f"warta build: {tool} failed for '{result.lang}' (exit {result.returncode}):",
+                file=sys.stderr,
+            )
+            print(result.output.rstrip(), file=sys.stderr)
+    return all(result.ok for result in results)
+
+
 def report_mkdocs(results: Sequence[LanguageBuild]) -> bool:
-    """Print MkDocs' warnings, and the whole output of a failed language; True if all passed."""
+    """Print MkDocs' warnings and the output of failed languages; True if all passed."""
     for result in results:
-        if not result.ok:
-            print(
-                f"warta build: mkdocs failed for '{result.lang}' (exit {result.returncode}):",
-                file=sys.stderr,
-            )
-            print(result.output.rstrip(), file=sys.stderr)
-        else:
-            for line in result.warnings:
-                print(f"{result.lang}: {line}", file=sys.stderr)
-    return all(result.ok for result in results)
-
-
-def report_search(results: Sequence[LanguageIndex]) -> bool:
-    """Print the whole output of a language Pagefind failed to index; True if all passed."""
-    for result in results:
-        if not result.ok:
-            print(
-                f"warta build: pagefind failed for '{result.lang}' (exit {result.returncode}):",
-                file=sys.stderr,
-            )
-            print(result.output.rstrip(), file=sys.stderr)
-    return all(result.ok for result in results)
+        for line in result.warnings if result.ok else []:
+            print(f"{result.lang}: {line}", file=sys.stderr)
+    return report_failures("mkdocs", results)
