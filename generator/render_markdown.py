@@ -103,10 +103,16 @@ def join_markdown(parts: Iterable[str], separator: str = ", ") -> Md:
     return Md(separator.join(finalize(part) for part in parts))
 
 
+FRONT_MATTER_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def render_front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter; text is HTML-escaped because MkDocs themes print it unescaped."""
     safe = {key: _escape_value(v) for key, v in meta.items()}
-    dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000)
+    # libyaml's emitter: the pure-Python one took most of the render time at 2,000 records.
+    dumped = yaml.dump(
+        safe, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=False, width=10_000
+    )
     return f"---\n{dumped}---\n"
 
 

@@ -8,10 +8,13 @@ and `menyepakati` are fine: Snowball puts their p and s back itself.)
 
 The copy of a page that Pagefind indexes therefore carries, right after each such word, the
 word with a k or t put back, between ⸨ and ⸩: `mengunjungi ⸨kunjungi⸩`. A reader who types
-`kunjungan` then finds the page that only says `mengunjungi`. Where the prefix swallowed
-nothing (`mengambil`), the added form (`kambil`) is a non-word nobody searches for. The
-brackets are not letters, so Pagefind indexes the bare word, and they let the search field
-take the added forms back out of the excerpts it shows.
+`kunjungan` then finds the page that only says `mengunjungi`. The other way round, a word
+whose root starts with k or t and a vowel (`berkunjung`, `ditandatangani`) carries its meN-
+form with the consonant swallowed (`berkunjung ⸨mengunjung⸩`), so a reader who types
+`mengunjungi` finds the page that only says `berkunjung`. Where the prefix swallowed nothing
+(`mengambil`), the added form (`kambil`) is a non-word nobody searches for. The brackets are
+not letters, so Pagefind indexes the bare word, and they let the search field take the added
+forms back out of the excerpts it shows.
 """
 
 from __future__ import annotations
@@ -23,6 +26,11 @@ OPEN, CLOSE = "\u2e28", "\u2e29"  # ⸨ ⸩
 VOWELS = "aiueo"
 # meN-/peN- before a vowel: `meng`/`peng` swallowed a k (or nothing), `men`/`pen` a t.
 ELIDED = (("meng", "k"), ("peng", "k"), ("men", "t"), ("pen", "t"))
+# The meN- prefix that swallows a root's first consonant, and the prefixes that keep it.
+SWALLOWING = {"k": "meng", "t": "men"}
+# Prefixes first: `terkenal` is ter- + kenal; a bare root (`terima`) is the last resort.
+KEEPING = ("di", "ber", "ter", "ke", "se", "")
+SWALLOWED_START = {consonant + vowel for consonant in SWALLOWING for vowel in VOWELS}
 WORD = re.compile(r"[^\W\d_]+")
 # Markup, scripts, styles and comments are kept as they are; only text between them changes.
 MARKUP = re.compile(
@@ -34,15 +42,25 @@ WordForm = Callable[[str], str | None]
 
 
 def indonesian_form(word: str) -> str | None:
-    """The word with the consonant meN-/peN- swallowed put back, or None.
+    """The other side of a swallowed consonant, or None.
 
-    `mengunjungi` → `kunjungi`, `penandatanganan` → `tandatanganan`, `menulis` → `tulis`.
+    `mengunjungi` → `kunjungi`, `penandatanganan` → `tandatanganan`, `menulis` → `tulis`;
+    and back: `berkunjung` → `mengunjung`, `ditandatangani` → `menandatangani`.
     """
     lower = word.lower()
     for prefix, consonant in ELIDED:
         rest = lower[len(prefix) :]
         if lower.startswith(prefix) and len(rest) >= 3 and rest[0] in VOWELS:
             return consonant + rest
+    return swallowed_form(lower)
+
+
+def swallowed_form(lower: str) -> str | None:
+    """The meN- form of a word whose root starts with k or t and a vowel, or None."""
+    for prefix in KEEPING:
+        root = lower[len(prefix) :]
+        if lower.startswith(prefix) and len(root) >= 4 and root[:2] in SWALLOWED_START:
+            return SWALLOWING[root[0]] + root[1:]
     return None
 
 

@@ -47,8 +47,14 @@ from generator.search_forms import CLOSE, OPEN, add_word_forms, indonesian_form
         ("menggunakan", None),
         ("menteri", None),
         ("berinvestasi", None),
-        ("kunjungan", None),
         ("meng", None),
+        ("kunjungan", "mengunjungan"),  # and back: `mengunjungi` finds `kunjungan`
+        ("berkunjung", "mengunjung"),
+        ("ditandatangani", "menandatangani"),
+        ("Terkenal", "mengenal"),
+        ("terima", "menerima"),
+        ("bertemu", "menemu"),
+        ("berdagang", None),
     ],
 )
 def test_indonesian_forms_put_back_the_swallowed_consonant(word: str, form: str | None) -> None:

@@ -72,6 +72,16 @@ def test_an_indonesian_query_finds_only_affixed_forms(
     expect(page.locator(".pagefind-ui__results")).not_to_contain_text("\u2e28")
 
 
+def test_a_swallowed_consonant_query_finds_the_plain_root(
+    page: Page, search_url: str, search_site: BuiltSite
+) -> None:
+    # Bali's page says only `berkunjung`; Snowball stems the query `mengunjungi` to `unjung`.
+    assert "mengunjungi" not in page_text(search_site, "id", BALI)
+    results = search(page, search_url + "id/", "mengunjungi")
+    expect(results).to_have_count(2)
+    assert sorted(links(results)) == sorted(f"/warta/id/{path}" for path in (BALI, OSAKA))
+
+
 def test_an_english_query_never_returns_an_indonesian_page(page: Page, search_url: str) -> None:
     results = search(page, search_url + "en/", "delegation")
     expect(results).to_have_count(3)  # the Bali and Osaka events and the Kansai office
