@@ -20,6 +20,7 @@ from generator.commands import check
 from generator.config import SiteConfig
 from generator.diagnostics import print_report
 from generator.feeds import write_feeds
+from generator.pages import RenderedSite
 from generator.progress import BuildProgress, SilentProgress, make_progress
 from generator.project import Project, find_project
 from generator.publish import carry_over, publish_site, staged_site
@@ -108,26 +109,12 @@ def run(
         work = work_dir or project.build_dir
         configs = write_docs_trees(site, project, work, langs=chosen, strict=strict)
         with staged_site(target) as staging:
-            progress.stage("mkdocs")
-            results = build_languages(
-                configs,
-                staging,
-                env=build_env(site),
-                on_start=progress.language_started,
-                on_done=progress.language_done,
-            )
-            if not report_mkdocs(results):
-                return EXIT_ERRORS
-            progress.stage("search")
-            indexes = index_site(staging, chosen, work / "search", on_done=progress.index_done)
-            if not report_failures("pagefind", indexes):
+            if not build_languages_into(staging, configs, site, work / "search", progress):
                 return EXIT_ERRORS
             progress.stage("publish")
-            write_root_pages(site, staging)
             # Feeds and sitemaps never list drafts, not even in a preview that shows them.
             published = SiteIndex(checked.graph, today)
-            write_feeds(published, project.templates, staging, chosen)
-            write_sitemaps(site, published, staging, chosen)  # replaces MkDocs' sitemaps
+            write_site_files(site, published, project, staging, chosen)
             carry_over(target, staging, [lang for lang in config.languages if lang not in chosen])
             publish_site(staging, target)
         progress.stage("done")
@@ -135,6 +122,38 @@ def run(
         progress.close()
     print(f"built {', '.join(chosen)} into {target} in {time.monotonic() - start:.1f} s")
     return EXIT_OK
+
+
+def build_languages_into(
+    staging: Path,
+    configs: dict[str, Path],
+    site: RenderedSite,
+    search_work: Path,
+    progress: BuildProgress,
+) -> bool:
+    """Build every chosen language with MkDocs, then index it; False if a tool failed."""
+    progress.stage("mkdocs")
+    results = build_languages(
+        configs,
+        staging,
+        env=build_env(site),
+        on_start=progress.language_started,
+        on_done=progress.language_done,
+    )
+    if not report_mkdocs(results):
+        return False
+    progress.stage("search")
+    indexes = index_site(staging, list(configs), search_work, on_done=progress.index_done)
+    return report_failures("pagefind", indexes)
+
+
+def write_site_files(
+    site: RenderedSite, published: SiteIndex, project: Project, staging: Path, langs: list[str]
+) -> None:
+    """The files beside the MkDocs output: root pages, feeds and sitemaps."""
+    write_root_pages(site, staging)
+    write_feeds(published, project.templates, staging, langs)
+    write_sitemaps(site, published, staging, langs)  # replaces MkDocs' sitemaps
 
 
 def choose_languages(config: SiteConfig, langs: Sequence[str] | None) -> list[str]:
