@@ -121,8 +121,14 @@ def run_mkdocs(
 ) -> LanguageBuild:
     """Build one language's sub-site into `dest`, capturing MkDocs' output."""
     start = time.monotonic()
+    code, output = run_tool(mkdocs_command(config, dest), env)
+    return LanguageBuild(lang, code, output, time.monotonic() - start)
+
+
+def run_tool(command: Sequence[str], env: Mapping[str, str] | None = None) -> tuple[int, str]:
+    """Run an external tool to the end; its exit code and its merged output."""
     proc = subprocess.run(
-        mkdocs_command(config, dest),
+        command,
         env=dict(env) if env is not None else None,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -131,7 +137,7 @@ def run_mkdocs(
         errors="replace",
         check=False,
     )
-    return LanguageBuild(lang, proc.returncode, proc.stdout, time.monotonic() - start)
+    return proc.returncode, proc.stdout
 
 
 def mkdocs_command(config: Path, dest: Path) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -18,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import ToolRun
+from generator.build import ToolRun, run_tool
 from generator.search_bundle import canonicalize_bundle
 from generator.search_forms import WORD_FORMS, add_word_forms
 
@@ -69,20 +68,12 @@ def index_language(site: Path, lang: str, source: Path) -> LanguageIndex:
         return LanguageIndex(lang, 0, "no record pages to index", time.monotonic() - start, 0)
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
-    proc = subprocess.run(
-        pagefind_command(source, bundle),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        check=False,
-    )
-    if proc.returncode == 0:
+    code, output = run_tool(pagefind_command(source, bundle))
+    if code == 0:
         canonicalize_bundle(bundle)
-    found = PAGES_RE.search(proc.stdout)
+    found = PAGES_RE.search(output)
     counted = int(found.group(1)) if found else pages
-    return LanguageIndex(lang, proc.returncode, proc.stdout, time.monotonic() - start, counted)
+    return LanguageIndex(lang, code, output, time.monotonic() - start, counted)
 
 
 def write_source(site: Path, source: Path, lang: str) -> int:
