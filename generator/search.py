@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.build import ToolRun, run_tool
 from generator.search_bundle import canonicalize_bundle
-from generator.search_forms import WORD_FORMS, add_word_forms
+from generator.search_forms import COMPOUNDS, WORD_FORMS, add_word_forms
 
 BUNDLE = "pagefind"
 # The theme puts a record page's indexed content and its metadata between these comments.
@@ -94,7 +94,7 @@ def write_source(site: Path, source: Path, lang: str) -> int:
             continue
         target = source / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = add_word_forms(part, form) if form else part
+        text = add_word_forms(part, form, COMPOUNDS.get(lang, ())) if form else part
         target.write_text(PAGE.format(lang=lang, part=text), "utf-8")
         count += 1
     return count

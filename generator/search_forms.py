@@ -66,20 +66,52 @@ def swallowed_form(lower: str) -> str | None:
 
 # The languages whose stemmer needs help, by code; the others are indexed as they are.
 WORD_FORMS: dict[str, WordForm] = {"id": indonesian_form}
+# Compounds the press writes both open and closed (`kerja sama` and `kerjasama`, also with
+# affixes: `bekerja sama`, `bekerjasama`); a reader may type either.
+COMPOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "id": (("kerja", "sama"), ("tanda", "tangan")),
+}
+BRACKETED = re.compile(f"({OPEN}[^{CLOSE}]*{CLOSE})")
 
 
-def add_word_forms(html: str, form: WordForm) -> str:
-    """The page with each word's extra form, bracketed, after the word in its text."""
+def add_word_forms(html: str, form: WordForm, compounds: tuple[tuple[str, str], ...] = ()) -> str:
+    """The page with each word's extra forms, bracketed, after the word in its text."""
     pieces = MARKUP.split(html)
     # split() with one group alternates text (even) and markup (odd).
-    return "".join(piece if i % 2 else add_to_text(piece, form) for i, piece in enumerate(pieces))
+    return "".join(
+        piece if i % 2 else add_to_text(add_compounds(piece, compounds), form)
+        for i, piece in enumerate(pieces)
+    )
+
+
+def add_compounds(text: str, compounds: tuple[tuple[str, str], ...]) -> str:
+    """Each open compound followed by its closed spelling, and each closed one by its parts."""
+    # Closed spellings first: the open spelling's added form is closed, and must stay as it is.
+    for first, second in compounds:
+        joined = re.compile(rf"\b(\w*){first}{second}(\w*)", re.IGNORECASE)
+        text = joined.sub(lambda m, a=first, b=second: _opened(m, a, b), text)
+        spaced = re.compile(rf"\b(\w*){first}\s+{second}(\w*)", re.IGNORECASE)
+        text = spaced.sub(lambda m, a=first, b=second: _closed(m, a + b), text)
+    return text
+
+
+def _closed(match: re.Match[str], word: str) -> str:
+    closed = f"{match.group(1)}{word}{match.group(2)}".lower()
+    return f"{match.group()} {OPEN}{closed}{CLOSE}"
+
+
+def _opened(match: re.Match[str], first: str, second: str) -> str:
+    # One bracket per word: the search field drops a bracketed form together with its word.
+    head, tail = f"{match.group(1)}{first}".lower(), f"{second}{match.group(2)}".lower()
+    return f"{match.group()} {OPEN}{head}{CLOSE} {OPEN}{tail}{CLOSE}"
 
 
 def add_to_text(text: str, form: WordForm) -> str:
-    """Plain text with each word's extra form after it."""
+    """Plain text with each word's extra form after it; bracketed forms are left alone."""
 
     def one(match: re.Match[str]) -> str:
         extra = form(match.group())
         return f"{match.group()} {OPEN}{extra}{CLOSE}" if extra else match.group()
 
-    return WORD.sub(one, text)
+    pieces = BRACKETED.split(text)
+    return "".join(piece if i % 2 else WORD.sub(one, piece) for i, piece in enumerate(pieces))

@@ -27,7 +27,14 @@ from generator.search_bundle import (
     read_file,
     write_file,
 )
-from generator.search_forms import CLOSE, OPEN, add_word_forms, indonesian_form
+from generator.search_forms import (
+    CLOSE,
+    COMPOUNDS,
+    OPEN,
+    add_compounds,
+    add_word_forms,
+    indonesian_form,
+)
 
 # --- extra word forms ------------------------------------------------------------------------
 
@@ -71,6 +78,22 @@ def test_word_forms_go_into_text_only() -> None:
     assert 'title="mengunjungi"' in out
     assert "var menulis = 1;" in out and "<!-- menulis -->" in out
     assert out.count(OPEN) == 1
+
+
+def test_compounds_are_indexed_in_both_spellings() -> None:
+    text = "Kerja sama erat; bekerjasama dengan mitra."
+    out = add_compounds(text, COMPOUNDS["id"])
+    assert out == (
+        f"Kerja sama {OPEN}kerjasama{CLOSE} erat; "
+        f"bekerjasama {OPEN}bekerja{CLOSE} {OPEN}sama{CLOSE} dengan mitra."
+    )
+
+
+def test_word_forms_leave_bracketed_compounds_alone() -> None:
+    out = add_word_forms("<p>kerjasama</p>", indonesian_form, COMPOUNDS["id"])
+    assert out == (
+        f"<p>kerjasama {OPEN}mengerjasama{CLOSE} {OPEN}kerja{CLOSE} {OPEN}sama{CLOSE}</p>"
+    )
 
 
 # --- a reproducible bundle ---------------------------------------------------------------------
