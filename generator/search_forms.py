@@ -20,6 +20,7 @@ forms back out of the excerpts it shows.
 from __future__ import annotations
 
 import re
+from functools import partial
 from collections.abc import Callable
 
 OPEN, CLOSE = "\u2e28", "\u2e29"  # ⸨ ⸩
@@ -89,9 +90,9 @@ def add_compounds(text: str, compounds: tuple[tuple[str, str], ...]) -> str:
     # Closed spellings first: the open spelling's added form is closed, and must stay as it is.
     for first, second in compounds:
         joined = re.compile(rf"\b(\w*){first}{second}(\w*)", re.IGNORECASE)
-        text = joined.sub(lambda m, a=first, b=second: _opened(m, a, b), text)
+        text = joined.sub(partial(_opened, first=first, second=second), text)
         spaced = re.compile(rf"\b(\w*){first}\s+{second}(\w*)", re.IGNORECASE)
-        text = spaced.sub(lambda m, a=first, b=second: _closed(m, a + b), text)
+        text = spaced.sub(partial(_closed, word=first + second), text)
     return text
 
 
