@@ -20,8 +20,8 @@ forms back out of the excerpts it shows.
 from __future__ import annotations
 
 import re
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 
 OPEN, CLOSE = "\u2e28", "\u2e29"  # ⸨ ⸩
 VOWELS = "aiueo"
