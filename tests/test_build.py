@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -257,19 +256,6 @@ def test_the_crawler_reports_what_leads_nowhere(tmp_path: Path) -> None:
 
 
 # --- the command ----------------------------------------------------------------------------
-
-
-def test_build_help_works() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0
-    assert "--lang" in result.stdout and "--strict" in result.stdout
-    assert "--site-dir" in result.stdout
 
 
 def test_an_unknown_language_is_a_usage_error(

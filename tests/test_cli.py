@@ -27,12 +27,22 @@ def warta(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+# Options each command's help must mention, beyond its usage line.
+HELP_MENTIONS = {
+    "build": ["--lang", "--strict", "--site-dir"],
+    "serve": ["--port", "127.0.0.1"],
+}
+
+
 @pytest.mark.parametrize("command", [m.__name__.rsplit(".", 1)[1] for m in COMMANDS])
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
     assert exit_info.value.code == 0
-    assert "usage: warta" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "usage: warta" in out
+    for option in HELP_MENTIONS.get(command, []):
+        assert option in out, f"`warta {command} --help` does not mention {option}"
 
 
 def test_check_passes_on_seed_content_in_strict_mode() -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import http.client
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sites import ROOT, copy_seed_project, tree_hashes
+from sites import copy_seed_project, tree_hashes
 
 from generator.commands.serve import (
     HOST,
@@ -146,15 +144,3 @@ def test_a_failed_rebuild_keeps_the_last_good_preview(
     assert rebuild_preview(project, preview) == 1
     assert "still serving the last good site" in capsys.readouterr().err
     assert tree_hashes(preview) == before
-
-
-def test_serve_help_works() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "serve", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0
-    assert "--port" in result.stdout and "127.0.0.1" in result.stdout
