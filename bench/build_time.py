@@ -23,15 +23,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import make_corpus  # noqa: E402
 
-from generator.build import (  # noqa: E402
+from generator.commands import check  # noqa: E402
+from generator.project import Project  # noqa: E402
+from generator.render.site import render_site  # noqa: E402
+from generator.sitebuild.mkdocs import (  # noqa: E402
     build_env,
     build_languages,
     run_mkdocs,
     write_docs_trees,
 )
-from generator.commands import check  # noqa: E402
-from generator.project import Project  # noqa: E402
-from generator.render import render_site  # noqa: E402
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:

@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import make_corpus  # noqa: E402
 
-import generator.render_markdown as render_markdown  # noqa: E402
+import generator.render.markdown as render_markdown  # noqa: E402
 from generator.commands import check  # noqa: E402
-from generator.render import render_site  # noqa: E402
+from generator.render.site import render_site  # noqa: E402
 
 DUMPERS = {"PyYAML SafeDumper": yaml.SafeDumper, "libyaml CSafeDumper": yaml.CSafeDumper}
 

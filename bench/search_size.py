@@ -49,8 +49,8 @@ from playwright.sync_api import Response, sync_playwright  # noqa: E402
 from generator.commands import build  # noqa: E402
 from generator.diagnostics import Report  # noqa: E402
 from generator.project import Project  # noqa: E402
-from generator.search import index_site  # noqa: E402
-from generator.validate import load_config  # noqa: E402
+from generator.records.validate import load_config  # noqa: E402
+from generator.search.pagefind import index_site  # noqa: E402
 
 LANGS = ("id", "en")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from generator.fields import Language, Localized, Strict, Url
+from generator.records.fields import Language, Localized, Strict, Url
 
 
 class SearchConfig(Strict):

@@ -17,8 +17,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from generator.build import LanguageBuild
-from generator.search import LanguageIndex
+from generator.search.pagefind import LanguageIndex
+from generator.sitebuild.mkdocs import LanguageBuild
 
 
 class BuildProgress(Protocol):

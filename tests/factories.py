@@ -8,10 +8,10 @@ import textwrap
 from pathlib import Path
 
 from generator.commands.check import run
-from generator.link import RecordGraph
-from generator.pages import Page, RenderedSite
 from generator.project import Project
-from generator.render import render_site
+from generator.records.link import RecordGraph
+from generator.render.pages import Page, RenderedSite
+from generator.render.site import render_site
 
 ROOT = Path(__file__).parents[1]
 TEMPLATES = ROOT / "templates"

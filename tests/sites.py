@@ -16,7 +16,7 @@ from factories import agreement, event, minimal_records, write_project
 from generator.commands import build
 from generator.diagnostics import Report
 from generator.project import Project
-from generator.validate import load_config
+from generator.records.validate import load_config
 
 ROOT = Path(__file__).parents[1]
 SYNTH_RECORDS = 300

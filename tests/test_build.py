@@ -11,7 +11,13 @@ import yaml
 from crawl import Site, broken_links, parse_page
 from sites import ROOT, BuiltSite, build_project, copy_seed_project, tree_hashes
 
-from generator.build import (
+from generator.cli import main as cli_main
+from generator.commands import build as build_command
+from generator.config import SiteConfig
+from generator.project import Project
+from generator.render.i18n import load_strings
+from generator.render.pages import NavSection, Page, RenderedSite
+from generator.sitebuild.mkdocs import (
     LanguageBuild,
     build_env,
     build_languages,
@@ -20,14 +26,8 @@ from generator.build import (
     source_date_epoch,
     write_docs_trees,
 )
-from generator.build_config import language_name, ui_strings
-from generator.build_root import render_root_404, render_root_index
-from generator.cli import main as cli_main
-from generator.commands import build as build_command
-from generator.config import SiteConfig
-from generator.pages import NavSection, Page, RenderedSite
-from generator.project import Project
-from generator.render_i18n import load_strings
+from generator.sitebuild.mkdocs_config import language_name, ui_strings
+from generator.sitebuild.root_pages import render_root_404, render_root_index
 
 CONFIG = SiteConfig.model_validate(
     {
@@ -144,7 +144,7 @@ def test_interface_strings_fall_back_to_the_default_language() -> None:
 def fake_mkdocs(monkeypatch: pytest.MonkeyPatch, script: str) -> None:
     """Replace the MkDocs command line by a small Python script."""
     monkeypatch.setattr(
-        "generator.build.mkdocs_command",
+        "generator.sitebuild.mkdocs.mkdocs_command",
         lambda config, dest: [sys.executable, "-c", script, str(config), str(dest)],
     )
 

@@ -13,19 +13,19 @@ from factories import CONFIG, TEMPLATES, build_graph, minimal_records, write_pro
 from icalendar import Calendar
 from sites import BuiltSite, write_edge_project
 
-from generator.feeds import CALENDAR, FEED, render_atom, render_calendar
-from generator.models import Event
 from generator.project import Project
-from generator.render_context import RenderContext
-from generator.render_i18n import Localizer, load_strings
-from generator.render_index import (
+from generator.publish.feeds import CALENDAR, FEED, render_atom, render_calendar
+from generator.records.models import Event
+from generator.records.validate import Entry
+from generator.render.context import RenderContext
+from generator.render.i18n import Localizer, load_strings
+from generator.render.published import (
     SiteIndex,
     absolute_url,
     default_today,
     published_on,
     record_path,
 )
-from generator.validate import Entry
 
 TODAY = dt.date(2024, 6, 1)
 EDGE_ROOT = "https://example.net/projects/warta-edge/"

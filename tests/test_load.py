@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rules import build_case, check_lines, expected_lines, rule_cases
 
 from generator.diagnostics import Report
-from generator.load import MAX_FILE_BYTES, load_document, load_documents, load_mapping
+from generator.records.load import MAX_FILE_BYTES, load_document, load_documents, load_mapping
 
 
 @pytest.mark.parametrize("case", rule_cases("e1"))

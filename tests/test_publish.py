@@ -11,7 +11,7 @@ from sites import copy_seed_project, tree_hashes
 
 from generator.commands import build
 from generator.project import find_project
-from generator.publish import carry_over, make_staging, publish_site, staged_site
+from generator.publish.swap import carry_over, make_staging, publish_site, staged_site
 
 
 def make_tree(root: Path, files: dict[str, str]) -> Path:
@@ -111,7 +111,7 @@ def test_a_failing_mkdocs_leaves_the_old_site_byte_identical(
 ) -> None:
     root, before = published
     failing = [sys.executable, "-c", "import sys; print('ERROR - theme broke'); sys.exit(1)"]
-    monkeypatch.setattr("generator.build.mkdocs_command", lambda config, dest: failing)
+    monkeypatch.setattr("generator.sitebuild.mkdocs.mkdocs_command", lambda config, dest: failing)
     project = find_project(root)
     assert build.run(project) == 1
     assert tree_hashes(project.site_dir) == before
@@ -143,7 +143,7 @@ def test_a_failing_language_shows_its_mkdocs_output(
         "import sys; print('ERROR - en is broken'); sys.exit('en' in sys.argv[1].split('/')[-2])"
     )
     monkeypatch.setattr(
-        "generator.build.mkdocs_command",
+        "generator.sitebuild.mkdocs.mkdocs_command",
         lambda config, dest: [sys.executable, "-c", script, str(config), str(dest)],
     )
     assert build.run(find_project(root)) == 1

@@ -20,9 +20,9 @@ from factories import (
     write_project,
 )
 
-from generator.pages import RenderedSite
 from generator.project import Project
-from generator.render_index import default_today, relative_link
+from generator.render.pages import RenderedSite
+from generator.render.published import default_today, relative_link
 
 
 def front_matter(markdown: str) -> dict[str, object]:

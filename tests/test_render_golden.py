@@ -13,9 +13,9 @@ import pytest
 from factories import ROOT, TEMPLATES
 
 from generator.commands.check import run
-from generator.pages import RenderedSite
 from generator.project import Project
-from generator.render import render_site
+from generator.render.pages import RenderedSite
+from generator.render.site import render_site
 
 GOLDEN = Path(__file__).parent / "golden"
 # A fixed day after every seed record, so upcoming events and drafts do not drift.

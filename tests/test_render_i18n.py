@@ -11,7 +11,7 @@ import yaml
 from factories import TEMPLATES, minimal_records, organization, page, render_project, write_project
 
 from generator.config import SiteConfig
-from generator.models import (
+from generator.records.models import (
     AgreementKind,
     AgreementStatus,
     EventType,
@@ -19,7 +19,7 @@ from generator.models import (
     OrganizationType,
     PartnershipKind,
 )
-from generator.render_i18n import Localizer, flatten_keys, load_strings, pick_text
+from generator.render.i18n import Localizer, flatten_keys, load_strings, pick_text
 
 CONFIG = SiteConfig.model_validate(
     {

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from factories import minimal_records, page, render_project, write_project
 
-from generator.render_markdown import (
+from generator.render.markdown import (
     Md,
     escape_markdown,
     escape_paragraphs,

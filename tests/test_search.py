@@ -17,9 +17,8 @@ from sites import BuiltSite, build_project, copy_search_fixture, tree_hashes
 from generator.commands import build as build_command
 from generator.commands.serve import rebuild_preview
 from generator.progress import PlainProgress
-from generator.render_markdown import render_front_matter
-from generator.search import LanguageIndex
-from generator.search_bundle import (
+from generator.render.markdown import render_front_matter
+from generator.search.bundle import (
     SIGNATURE,
     canonicalize_bundle,
     decode,
@@ -27,7 +26,7 @@ from generator.search_bundle import (
     read_file,
     write_file,
 )
-from generator.search_forms import (
+from generator.search.forms import (
     CLOSE,
     COMPOUNDS,
     OPEN,
@@ -35,6 +34,7 @@ from generator.search_forms import (
     add_word_forms,
     indonesian_form,
 )
+from generator.search.pagefind import LanguageIndex
 
 # --- extra word forms ------------------------------------------------------------------------
 
@@ -257,7 +257,8 @@ def test_a_failing_index_fails_the_build_and_keeps_the_site(
     (project.site_dir / "old.txt").write_text("the last good site", "utf-8")
     script = "import sys; print('Error: no index for you'); sys.exit(4)"
     monkeypatch.setattr(
-        "generator.search.pagefind_command", lambda source, bundle: [sys.executable, "-c", script]
+        "generator.search.pagefind.pagefind_command",
+        lambda source, bundle: [sys.executable, "-c", script],
     )
     assert build_command.run(project) == 1
     err = capsys.readouterr().err

@@ -13,8 +13,7 @@ from crawl import Site
 from factories import TODAY, build_graph, minimal_records, write_project
 from sites import BuiltSite
 
-from generator.render_index import SiteIndex, default_today, record_path, updated_on
-from generator.sitemap import (
+from generator.publish.sitemap import (
     ROBOTS,
     SITEMAP,
     page_lastmods,
@@ -22,6 +21,7 @@ from generator.sitemap import (
     render_sitemap,
     render_sitemap_index,
 )
+from generator.render.published import SiteIndex, default_today, record_path, updated_on
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 

@@ -13,7 +13,7 @@ import yaml
 from factories import minimal_records, render_project, write_project
 from sites import HOSTILE, BuiltSite
 
-from generator.structured_data import og_locale
+from generator.render.structured_data import og_locale
 
 ICBC_EVENT = "events/2023/2023-11-03-icbc-henan-delegation-meeting"
 ICBC_MOU = "agreements/2023/icbc-henan-cooperation-mou"

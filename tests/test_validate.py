@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from rules import BASE, build_case, check_lines, expected_lines, rule_cases
 
 from generator.diagnostics import Report
-from generator.load import Document, load_documents
-from generator.models import RECORD_MODELS, Agreement, Event
-from generator.validate import dotted, load_config, validate_document, validate_documents
+from generator.records.load import Document, load_documents
+from generator.records.models import RECORD_MODELS, Agreement, Event
+from generator.records.validate import dotted, load_config, validate_document, validate_documents
 
 
 @pytest.mark.parametrize("case", rule_cases("e2"))

@@ -8,26 +8,26 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.build import (
+from generator.commands import check
+from generator.config import SiteConfig
+from generator.diagnostics import print_report
+from generator.progress import BuildProgress, SilentProgress, make_progress
+from generator.project import Project, find_project
+from generator.publish.feeds import write_feeds
+from generator.publish.sitemap import write_sitemaps
+from generator.publish.swap import carry_over, publish_site, staged_site
+from generator.render.pages import RenderedSite
+from generator.render.published import SiteIndex, default_today
+from generator.render.site import render_site
+from generator.search.pagefind import index_site
+from generator.sitebuild.mkdocs import (
     LanguageBuild,
     ToolRun,
     build_env,
     build_languages,
     write_docs_trees,
 )
-from generator.build_root import write_root_pages
-from generator.commands import check
-from generator.config import SiteConfig
-from generator.diagnostics import print_report
-from generator.feeds import write_feeds
-from generator.pages import RenderedSite
-from generator.progress import BuildProgress, SilentProgress, make_progress
-from generator.project import Project, find_project
-from generator.publish import carry_over, publish_site, staged_site
-from generator.render import render_site
-from generator.render_index import SiteIndex, default_today
-from generator.search import index_site
-from generator.sitemap import write_sitemaps
+from generator.sitebuild.root_pages import write_root_pages
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 
-from generator.coverage import Coverage, measure_coverage
 from generator.diagnostics import FORMATTERS, Report, print_report
-from generator.link import RecordGraph, resolve_graph
-from generator.load import iter_record_files, load_documents
 from generator.project import Project, find_project
-from generator.validate import load_config, validate_documents
+from generator.records.coverage import Coverage, measure_coverage
+from generator.records.link import RecordGraph, resolve_graph
+from generator.records.load import iter_record_files, load_documents
+from generator.records.validate import load_config, validate_documents
 
 
 @dataclass

@@ -9,9 +9,9 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from generator.fields import ID_RE
-from generator.load import KINDS
 from generator.project import Project, find_project
+from generator.records.fields import ID_RE
+from generator.records.load import KINDS
 
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 DATED = {"event", "agreement"}

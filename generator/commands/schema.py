@@ -10,8 +10,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.config import SiteConfig
-from generator.models import RECORD_MODELS
 from generator.project import find_project
+from generator.records.models import RECORD_MODELS
 
 
 def render_schemas() -> dict[str, str]:

@@ -20,7 +20,7 @@ from generator.commands import build
 from generator.diagnostics import Report
 from generator.progress import PlainProgress
 from generator.project import Project, find_project
-from generator.validate import load_config
+from generator.records.validate import load_config
 
 HOST = "127.0.0.1"  # a preview with drafts is for this machine only
 CHANGES = {"created", "modified", "moved", "deleted"}  # not "opened": builds read files too

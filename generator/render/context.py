@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.models import (
+from generator.records.models import (
     Agreement,
     Event,
     Location,
@@ -17,9 +17,9 @@ from generator.models import (
     Record,
     Source,
 )
-from generator.render_i18n import Localizer
-from generator.render_index import SiteIndex, country_path, record_date
-from generator.validate import Entry
+from generator.records.validate import Entry
+from generator.render.i18n import Localizer
+from generator.render.published import SiteIndex, country_path, record_date
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,23 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
-from generator.link import RecordGraph
-from generator.pages import NavSection, Page, RenderedSite
-from generator.render_aggregates import plan_aggregate_pages
-from generator.render_context import PageSpec, Ref, RenderContext
-from generator.render_entities import plan_entity_pages
-from generator.render_facets import facet_front_matter
-from generator.render_i18n import Localizer, load_strings
-from generator.render_index import (
+from generator.records.link import RecordGraph
+from generator.render.context import PageSpec, Ref, RenderContext
+from generator.render.facets import facet_front_matter
+from generator.render.i18n import Localizer, load_strings
+from generator.render.markdown import (
+    Md,
+    escape_markdown,
+    finalize,
+    join_markdown,
+    render_front_matter,
+)
+from generator.render.pages import NavSection, Page, RenderedSite
+from generator.render.plan_aggregates import plan_aggregate_pages
+from generator.render.plan_entities import plan_entity_pages
+from generator.render.plan_records import plan_record_pages
+from generator.render.plan_sections import plan_section_pages
+from generator.render.published import (
     SECTIONS,
     SiteIndex,
     default_today,
@@ -26,16 +35,7 @@ from generator.render_index import (
     relative_link,
     section_path,
 )
-from generator.render_markdown import (
-    Md,
-    escape_markdown,
-    finalize,
-    join_markdown,
-    render_front_matter,
-)
-from generator.render_records import plan_record_pages
-from generator.render_sections import plan_section_pages
-from generator.structured_data import og_locale, render_head_meta
+from generator.render.structured_data import og_locale, render_head_meta
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _URL_SAFE = ":/?#@!$&'*+,;=%~-._"

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.config import SiteConfig
-from generator.link import Backlink, RecordGraph
-from generator.models import Agreement, Event, Organization, Record
-from generator.validate import Entry
+from generator.records.link import Backlink, RecordGraph
+from generator.records.models import Agreement, Event, Organization, Record
+from generator.records.validate import Entry
 
 DATED_KINDS = ("event", "agreement")
 FOLDERS = {

@@ -18,10 +18,12 @@ from icalendar import Calendar, vCalAddress
 from icalendar import Event as CalendarEvent
 
 from generator import __version__
-from generator.models import Event, EventOrganization, Location, OrganizationRole
-from generator.render_context import RenderContext
-from generator.render_i18n import Localizer, load_strings
-from generator.render_index import (
+from generator.records.models import Event, EventOrganization, Location, OrganizationRole
+from generator.records.validate import Entry
+from generator.render.context import RenderContext
+from generator.render.i18n import Localizer, load_strings
+from generator.render.plan_records import event_role
+from generator.render.published import (
     SiteIndex,
     absolute_url,
     language_root,
@@ -30,8 +32,6 @@ from generator.render_index import (
     record_path,
     updated_on,
 )
-from generator.render_records import event_role
-from generator.validate import Entry
 
 FEED = "feed.xml"
 CALENDAR = "events.ics"

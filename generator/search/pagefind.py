@@ -17,9 +17,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import ToolRun, run_tool
-from generator.search_bundle import canonicalize_bundle
-from generator.search_forms import COMPOUNDS, WORD_FORMS, add_word_forms
+from generator.search.bundle import canonicalize_bundle
+from generator.search.forms import COMPOUNDS, WORD_FORMS, add_word_forms
+from generator.sitebuild.mkdocs import ToolRun, run_tool
 
 BUNDLE = "pagefind"
 # The theme puts a record page's indexed content and its metadata between these comments.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.models import Agreement, Event, Organization, Partnership, Person, Record
-from generator.render_context import PageSpec, RenderContext
+from generator.records.models import Agreement, Event, Organization, Partnership, Person, Record
+from generator.render.context import PageSpec, RenderContext
 
 
 def facet_front_matter(ctx: RenderContext, spec: PageSpec) -> dict[str, Any]:

@@ -14,8 +14,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.config import SiteConfig
-from generator.pages import RenderedSite
-from generator.render_index import (
+from generator.render.pages import RenderedSite
+from generator.render.published import (
     FOLDERS,
     SiteIndex,
     absolute_url,

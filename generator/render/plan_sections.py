@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.models import Agreement, Event, Organization, Partnership, Person
-from generator.render_context import Dated, PageSpec, Ref, RenderContext, newest_first
-from generator.render_i18n import is_translated
-from generator.render_index import country_path, section_path, sector_path
-from generator.render_markdown import escape_paragraphs
-from generator.validate import Entry
+from generator.records.models import Agreement, Event, Organization, Partnership, Person
+from generator.records.validate import Entry
+from generator.render.context import Dated, PageSpec, Ref, RenderContext, newest_first
+from generator.render.i18n import is_translated
+from generator.render.markdown import escape_paragraphs
+from generator.render.published import country_path, section_path, sector_path
 
 
 def plan_section_pages(ctx: RenderContext) -> Iterator[PageSpec]:

@@ -14,7 +14,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from generator.config import SiteConfig
-from generator.coverage import iter_localized
+from generator.records.coverage import iter_localized
 
 I18N_DIR = "i18n"
 

@@ -9,8 +9,8 @@ from pydantic import BaseModel
 
 from generator.config import SiteConfig
 from generator.diagnostics import Report
-from generator.load import FieldPath
-from generator.validate import Entry, dotted
+from generator.records.load import FieldPath
+from generator.records.validate import Entry, dotted
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from pydantic import Field, field_validator
 
-from generator.fields import (
+from generator.records.fields import (
     Count,
     Country,
     Date,

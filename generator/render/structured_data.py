@@ -14,9 +14,16 @@ from typing import Any
 from babel import Locale
 from babel.core import get_global
 
-from generator.models import Agreement, Event, Location, Organization, OrganizationRole, Record
-from generator.render_context import PageSpec, RenderContext
-from generator.render_index import absolute_url, language_root, published_on, updated_on
+from generator.records.models import (
+    Agreement,
+    Event,
+    Location,
+    Organization,
+    OrganizationRole,
+    Record,
+)
+from generator.render.context import PageSpec, RenderContext
+from generator.render.published import absolute_url, language_root, published_on, updated_on
 
 SCHEMA = "https://schema.org"
 ORGANIZING = {OrganizationRole.HOST, OrganizationRole.ORGANIZER}

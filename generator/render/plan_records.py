@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.models import Agreement, Event, EventOrganization, Partnership, Validity
-from generator.render_context import Dated, Fact, PageSpec, Ref, RenderContext, oldest_first
-from generator.render_i18n import is_translated
-from generator.render_index import record_date, record_path
-from generator.render_markdown import Md, vet_body
-from generator.validate import Entry
+from generator.records.models import Agreement, Event, EventOrganization, Partnership, Validity
+from generator.records.validate import Entry
+from generator.render.context import Dated, Fact, PageSpec, Ref, RenderContext, oldest_first
+from generator.render.i18n import is_translated
+from generator.render.markdown import Md, vet_body
+from generator.render.published import record_date, record_path
 
 
 def plan_record_pages(ctx: RenderContext) -> Iterator[PageSpec]:

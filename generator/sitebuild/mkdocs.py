@@ -14,9 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build_config import build_mkdocs_config, write_mkdocs_config
-from generator.pages import Page, RenderedSite
 from generator.project import Project
+from generator.render.pages import Page, RenderedSite
+from generator.sitebuild.mkdocs_config import build_mkdocs_config, write_mkdocs_config
 
 OVERRIDES = "overrides"
 DATE_RE = re.compile(r"^warta_date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.link import Backlink
-from generator.models import Event, Organization, Person, Position
-from generator.render_context import Dated, Fact, PageSpec, Ref, RenderContext, newest_first
-from generator.render_i18n import is_translated
-from generator.render_index import DATED_KINDS, record_path
-from generator.render_markdown import escape_paragraphs
-from generator.render_records import event_role
-from generator.validate import Entry
+from generator.records.link import Backlink
+from generator.records.models import Event, Organization, Person, Position
+from generator.records.validate import Entry
+from generator.render.context import Dated, Fact, PageSpec, Ref, RenderContext, newest_first
+from generator.render.i18n import is_translated
+from generator.render.markdown import escape_paragraphs
+from generator.render.plan_records import event_role
+from generator.render.published import DATED_KINDS, record_path
 
 
 def plan_entity_pages(ctx: RenderContext) -> Iterator[PageSpec]:

@@ -11,10 +11,10 @@ from pydantic_core import ErrorDetails
 
 from generator.config import SiteConfig
 from generator.diagnostics import Position, Report, suggest
-from generator.fields import ID_RE
-from generator.load import KINDS, Document, FieldPath, load_document
-from generator.models import RECORD_MODELS, Event, Record
-from generator.validate_messages import describe_error
+from generator.records.fields import ID_RE
+from generator.records.load import KINDS, Document, FieldPath, load_document
+from generator.records.messages import describe_error
+from generator.records.models import RECORD_MODELS, Event, Record
 
 CONFIG_NAME = "site_config.yml"
 M = TypeVar("M", bound=BaseModel)

@@ -9,7 +9,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from generator.config import SiteConfig
-from generator.pages import NavSection, RenderedSite
+from generator.render.pages import NavSection, RenderedSite
 
 FEATURES = ["navigation.tabs", "navigation.indexes", "navigation.top", "toc.follow"]
 SEARCH_CSS, SEARCH_JS = "assets/warta/search.css", "assets/warta/search.js"

@@ -6,10 +6,10 @@ import json
 from html import escape
 from pathlib import Path
 
-from generator.build_config import language_name, site_base, ui_strings
 from generator.config import SiteConfig
-from generator.feeds import CALENDAR, FEED
-from generator.pages import RenderedSite
+from generator.publish.feeds import CALENDAR, FEED
+from generator.render.pages import RenderedSite
+from generator.sitebuild.mkdocs_config import language_name, site_base, ui_strings
 
 PAGE = """<!doctype html>
 <html lang="{lang}">

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from generator.models import Agreement, AgreementStatus
-from generator.render_context import Dated, PageSpec, Ref, RenderContext, oldest_first
-from generator.render_index import archive_path, news_path, record_date, section_path
+from generator.records.models import Agreement, AgreementStatus
+from generator.render.context import Dated, PageSpec, Ref, RenderContext, oldest_first
+from generator.render.published import archive_path, news_path, record_date, section_path
 
 LATEST_NEWS = 5
 

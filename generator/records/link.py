@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from generator.config import SiteConfig
 from generator.diagnostics import Report, display_path, suggest
-from generator.load import FieldPath
-from generator.models import (
+from generator.records.load import FieldPath
+from generator.records.models import (
     Agreement,
     Event,
     Organization,
@@ -19,7 +19,7 @@ from generator.models import (
     Taxonomy,
     Term,
 )
-from generator.validate import Entry, dotted
+from generator.records.validate import Entry, dotted
 
 SECTORS = "sectors"
 NodeKey = tuple[str, str]

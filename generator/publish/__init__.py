@@ -1,0 +1,1 @@
+"""Stage 7, publish: feeds, calendars and sitemaps, then an atomic swap into site/."""

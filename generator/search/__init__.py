@@ -1,0 +1,1 @@
+"""Stage 6, search: a Pagefind index per language, with Indonesian word forms added."""
