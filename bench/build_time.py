@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import make_corpus  # noqa: E402
 
-from generator.commands import check  # noqa: E402
 from generator.project import Project  # noqa: E402
+from generator.records.check import check_records  # noqa: E402
 from generator.render.site import render_site  # noqa: E402
 from generator.sitebuild.mkdocs import (  # noqa: E402
     build_env,
@@ -52,17 +52,17 @@ def time_whole_build(project: Project, runs: int) -> float:
 
 def time_front_stages(project: Project, runs: int) -> tuple[float, float]:
     """Median seconds of load+validate+link (`check`) and of render."""
-    result = check.run(project)
+    result = check_records(project)
     assert result.graph is not None and not result.report.errors
     graph = result.graph
-    checked = median_seconds(lambda: check.run(project), runs)
+    checked = median_seconds(lambda: check_records(project), runs)
     rendered = median_seconds(lambda: render_site(graph, project.templates), runs)
     return checked, rendered
 
 
 def time_mkdocs(project: Project, runs: int, scratch: Path) -> tuple[float, float]:
     """Median seconds of the language builds run in parallel, then one after another."""
-    graph = check.run(project).graph
+    graph = check_records(project).graph
     assert graph is not None
     site = render_site(graph, project.templates)
     configs = write_docs_trees(site, project, scratch / "work")

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpus import make_corpus  # noqa: E402
 
 import generator.render.markdown as render_markdown  # noqa: E402
-from generator.commands import check  # noqa: E402
+from generator.records.check import check_records  # noqa: E402
 from generator.render.site import render_site  # noqa: E402
 
 DUMPERS = {"PyYAML SafeDumper": yaml.SafeDumper, "libyaml CSafeDumper": yaml.CSafeDumper}
@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         project = make_corpus(Path(tmp), args.records)
-        graph = check.run(project).graph
+        graph = check_records(project).graph
         assert graph is not None
         times: dict[str, list[float]] = {name: [] for name in DUMPERS}
         for _ in range(args.runs):

@@ -46,8 +46,8 @@ from browser import launch_chromium, serve_site  # noqa: E402
 from corpus import make_corpus  # noqa: E402
 from playwright.sync_api import Response, sync_playwright  # noqa: E402
 
-from generator.commands import build  # noqa: E402
 from generator.diagnostics import Report  # noqa: E402
+from generator.pipeline import build_site  # noqa: E402
 from generator.project import Project  # noqa: E402
 from generator.records.validate import load_config  # noqa: E402
 from generator.search.pagefind import index_site  # noqa: E402
@@ -173,7 +173,7 @@ def machine() -> str:
 
 def measure(project: Project, name: str, query: str, runs: int) -> list[str]:
     """The table rows of one corpus."""
-    assert build.run(project) == 0, f"warta build failed for {name}"
+    assert build_site(project) == 0, f"warta build failed for {name}"
     seconds, pages = time_indexing(project, runs)
     rows = []
     for lang in LANGS:

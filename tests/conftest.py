@@ -17,7 +17,7 @@ from sites import (
     write_synth_project,
 )
 
-from generator.commands import build
+from generator.pipeline import build_site
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -56,7 +56,7 @@ def edge_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def edge_preview(edge_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The edge project built as `warta serve` builds it, drafts shown; returns its site."""
     out = tmp_path_factory.mktemp("edge-preview")
-    code = build.run(edge_site.project, site_dir=out / "site", work_dir=out, include_drafts=True)
+    code = build_site(edge_site.project, site_dir=out / "site", work_dir=out, include_drafts=True)
     assert code == 0
     return out / "site"
 

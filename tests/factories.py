@@ -7,8 +7,8 @@ import re
 import textwrap
 from pathlib import Path
 
-from generator.commands.check import run
 from generator.project import Project
+from generator.records.check import check_records as run
 from generator.records.link import RecordGraph
 from generator.render.pages import Page, RenderedSite
 from generator.render.site import render_site

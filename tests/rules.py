@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.check import run
 from generator.project import Project
+from generator.records.check import check_records as run
 
 CORPUS = Path(__file__).parent / "corpus"
 BASE = CORPUS / "base"

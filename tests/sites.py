@@ -13,8 +13,8 @@ from types import ModuleType
 
 from factories import agreement, event, minimal_records, write_project
 
-from generator.commands import build
 from generator.diagnostics import Report
+from generator.pipeline import build_site
 from generator.project import Project
 from generator.records.validate import load_config
 
@@ -88,7 +88,7 @@ def write_synth_project(dest: Path, records: int = SYNTH_RECORDS, seed: int = 1)
 def build_project(project: Project, *, site_dir: Path | None = None) -> BuiltSite:
     """Run `warta build --strict` on a project and time it."""
     start = time.monotonic()
-    code = build.run(project, strict=True, site_dir=site_dir)
+    code = build_site(project, strict=True, site_dir=site_dir)
     return BuiltSite(project, code, time.monotonic() - start)
 
 

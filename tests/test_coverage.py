@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from rules import BASE, build_case, check_lines, expected_lines, rule_cases
 
-from generator.commands.check import run
 from generator.project import Project
+from generator.records.check import check_records as run
 
 
 @pytest.mark.parametrize("case", rule_cases("w4"))

@@ -17,15 +17,10 @@ from generator.project import Project
 from generator.publish.feeds import CALENDAR, FEED, render_atom, render_calendar
 from generator.records.models import Event
 from generator.records.validate import Entry
+from generator.render.catalog import Catalog, default_today, published_on
 from generator.render.context import RenderContext
 from generator.render.i18n import Localizer, load_strings
-from generator.render.published import (
-    SiteIndex,
-    absolute_url,
-    default_today,
-    published_on,
-    record_path,
-)
+from generator.render.urls import absolute_url
 
 TODAY = dt.date(2024, 6, 1)
 EDGE_ROOT = "https://example.net/projects/warta-edge/"
@@ -35,7 +30,7 @@ def context(project: Project, lang: str, today: dt.date = TODAY) -> RenderContex
     """One language's view of a project's published records."""
     graph = build_graph(project)
     strings = load_strings(TEMPLATES, lang)
-    return RenderContext(SiteIndex(graph, today), Localizer(lang, graph.config, strings))
+    return RenderContext(Catalog(graph, today), Localizer(lang, graph.config, strings))
 
 
 @pytest.fixture(scope="module")
@@ -160,9 +155,9 @@ def built(request: pytest.FixtureRequest) -> BuiltSite:
     return sample
 
 
-def published_news(built: BuiltSite) -> tuple[SiteIndex, list[Entry]]:
+def published_news(built: BuiltSite) -> tuple[Catalog, list[Entry]]:
     """The records a built sample publishes, newest first, as the build chose them."""
-    index = SiteIndex(build_graph(built.project), default_today())
+    index = Catalog(build_graph(built.project), default_today())
     return index, index.news()
 
 
@@ -175,7 +170,7 @@ def test_feedparser_finds_every_published_record(built: BuiltSite, lang: str) ->
     assert not feed.bozo, feed.get("bozo_exception")
     expected = news[: config.feeds.entries]
     assert [e.link for e in feed.entries] == [
-        absolute_url(config, lang, record_path(entry.record)) for entry in expected
+        absolute_url(config, lang, entry.page_path) for entry in expected
     ]
     for entry, record in zip(feed.entries, expected, strict=True):
         assert entry.published.startswith(str(published_on(record.record))), entry.link

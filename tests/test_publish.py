@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sites import copy_seed_project, tree_hashes
 
-from generator.commands import build
+from generator.pipeline import build_site
 from generator.project import find_project
 from generator.publish.swap import carry_over, make_staging, publish_site, staged_site
 
@@ -113,7 +113,7 @@ def test_a_failing_mkdocs_leaves_the_old_site_byte_identical(
     failing = [sys.executable, "-c", "import sys; print('ERROR - theme broke'); sys.exit(1)"]
     monkeypatch.setattr("generator.sitebuild.mkdocs.mkdocs_command", lambda config, dest: failing)
     project = find_project(root)
-    assert build.run(project) == 1
+    assert build_site(project) == 1
     assert tree_hashes(project.site_dir) == before
     assert leftovers(root) == []
 
@@ -127,7 +127,7 @@ def test_broken_content_leaves_the_old_site_byte_identical(
     broken.write_text(
         broken.read_text("utf-8").replace("organization: icbc", "organization: icbx"), "utf-8"
     )
-    assert build.run(project) == 1
+    assert build_site(project) == 1
     assert "E301" in capsys.readouterr().out
     assert tree_hashes(project.site_dir) == before
     assert leftovers(root) == []
@@ -146,7 +146,7 @@ def test_a_failing_language_shows_its_mkdocs_output(
         "generator.sitebuild.mkdocs.mkdocs_command",
         lambda config, dest: [sys.executable, "-c", script, str(config), str(dest)],
     )
-    assert build.run(find_project(root)) == 1
+    assert build_site(find_project(root)) == 1
     err = capsys.readouterr().err
     assert "mkdocs failed for 'en'" in err and "ERROR - en is broken" in err
     assert "mkdocs failed for 'id'" not in err

@@ -21,8 +21,9 @@ from factories import (
 )
 
 from generator.project import Project
+from generator.render.catalog import default_today
 from generator.render.pages import RenderedSite
-from generator.render.published import default_today, relative_link
+from generator.render.urls import relative_link
 
 
 def front_matter(markdown: str) -> dict[str, object]:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from factories import ROOT, TEMPLATES
 
-from generator.commands.check import run
 from generator.project import Project
+from generator.records.check import check_records as run
 from generator.render.pages import RenderedSite
 from generator.render.site import render_site
 

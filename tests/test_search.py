@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from sites import BuiltSite, build_project, copy_search_fixture, tree_hashes
 
-from generator.commands import build as build_command
 from generator.commands.serve import rebuild_preview
+from generator.pipeline import build_site
 from generator.progress import PlainProgress
 from generator.render.markdown import render_front_matter
 from generator.search.bundle import (
@@ -260,7 +260,7 @@ def test_a_failing_index_fails_the_build_and_keeps_the_site(
         "generator.search.pagefind.pagefind_command",
         lambda source, bundle: [sys.executable, "-c", script],
     )
-    assert build_command.run(project) == 1
+    assert build_site(project) == 1
     err = capsys.readouterr().err
     assert "pagefind failed for 'id' (exit 4)" in err and "no index for you" in err
     assert [p.name for p in project.site_dir.iterdir()] == ["old.txt"]
@@ -290,3 +290,22 @@ def test_filter_values_are_escaped_like_titles() -> None:
     text = render_front_matter({"title": 'A "b" <c>', "warta_sectors": ['Energi "hijau" & <air>']})
     assert "title: A &quot;b&quot; &lt;c&gt;" in text
     assert "- Energi &quot;hijau&quot; &amp; &lt;air&gt;" in text
+
+
+def test_search_enabled_false_builds_no_index_and_no_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_search_fixture(tmp_path / "p")
+    config = project.config_file.read_text("utf-8")
+    project.config_file.write_text(config + "search:\n  enabled: false\n", "utf-8")
+    script = "import sys; sys.exit('pagefind must not run')"
+    monkeypatch.setattr(
+        "generator.search.pagefind.pagefind_command",
+        lambda source, bundle: [sys.executable, "-c", script],
+    )
+    assert build_site(project) == 0
+    for lang in ("id", "en"):
+        root = project.site_dir / lang
+        assert not (root / "pagefind").exists()
+        html = (root / "index.html").read_text("utf-8")
+        assert "data-warta-search" not in html and "assets/warta/search.js" not in html

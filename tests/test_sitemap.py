@@ -10,18 +10,18 @@ from pathlib import Path
 
 import pytest
 from crawl import Site
-from factories import TODAY, build_graph, minimal_records, write_project
+from factories import build_graph, minimal_records, write_project
 from sites import BuiltSite
 
 from generator.publish.sitemap import (
     ROBOTS,
     SITEMAP,
-    page_lastmods,
     render_robots,
     render_sitemap,
     render_sitemap_index,
 )
-from generator.render.published import SiteIndex, default_today, record_path, updated_on
+from generator.render.catalog import Catalog, default_today, updated_on
+from generator.render.pages import Page
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -44,28 +44,10 @@ def alternates(url: ET.Element) -> dict[str, str]:
 # --- unit ---------------------------------------------------------------------------------
 
 
-def test_lastmod_comes_from_the_records_a_page_shows(tmp_path: Path) -> None:
-    records = minimal_records()
-    records["events/2023/2023-05-01-old.yml"] = (
-        records["events/2024/2024-01-05-acme-visit.yml"]
-        .replace("2024-01-05", "2023-05-01")
-        .replace("Acme visit", "Old")
-        .replace("organization: acme", "organization: globex")
-    )
-    index = SiteIndex(build_graph(write_project(tmp_path, records)), TODAY)
-    dates = page_lastmods(index)
-    assert dates["events/2024/2024-01-05-acme-visit.md"] == dt.date(2024, 1, 5)
-    assert dates["agreements/2024/acme-globex-mou.md"] == dt.date(2024, 2, 10)
-    assert dates["archive/2023.md"] == dt.date(2023, 5, 1)
-    assert dates["archive/2024.md"] == dt.date(2024, 2, 10)
-    assert dates["organizations/acme.md"] == dt.date(2024, 2, 10)  # party to the MoU
-    assert dates["people/jane-doe.md"] is None  # named by no dated record: no lastmod
-    assert dates["sectors/energy.md"] == dt.date(2024, 2, 10)
-
-
 def test_a_sitemap_entry_names_every_twin(tmp_path: Path) -> None:
     config = build_graph(write_project(tmp_path, minimal_records())).config
-    text = render_sitemap(config, "en", ["index.md", "people/jane-doe.md"], {})
+    pages = [Page("en", path, "", "", "page") for path in ("index.md", "people/jane-doe.md")]
+    text = render_sitemap(config, "en", pages)
     root = ET.fromstring(text)
     found = urls(root)
     assert list(found) == [
@@ -130,7 +112,7 @@ def test_a_language_sitemap_lists_every_page_with_its_twins(built: BuiltSite, la
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_lastmod_is_a_record_date_never_the_build_day(built: BuiltSite, lang: str) -> None:
-    index = SiteIndex(build_graph(built.project), default_today())
+    index = Catalog(build_graph(built.project), default_today())
     record_days = {updated_on(entry.record) for entry in index.news()}
     root = parse(built.site_dir / lang / SITEMAP)
     days = {dt.date.fromisoformat(el.text or "") for el in root.iter(f"{{{NS['s']}}}lastmod")}
@@ -138,7 +120,7 @@ def test_lastmod_is_a_record_date_never_the_build_day(built: BuiltSite, lang: st
     found = urls(root)
     for entry in index.news():
         loc = Site(built.site_dir, built.base_url).url_of(
-            built.site_dir / lang / record_path(entry.record).removesuffix(".md") / "index.html"
+            built.site_dir / lang / entry.page_path.removesuffix(".md") / "index.html"
         )
         assert found[loc].findtext("s:lastmod", namespaces=NS) == str(updated_on(entry.record))
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from sites import load_synth, tree_hashes, write_synth_project
 
-from generator.commands.check import run as check
 from generator.project import Project
+from generator.records.check import check_records as check
 
 synth = load_synth()
 

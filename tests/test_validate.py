@@ -11,9 +11,12 @@ from hypothesis import strategies as st
 from rules import BASE, build_case, check_lines, expected_lines, rule_cases
 
 from generator.diagnostics import Report
+from generator.records.kinds import KINDS
 from generator.records.load import Document, load_documents
-from generator.records.models import RECORD_MODELS, Agreement, Event
+from generator.records.models import Agreement, Event
 from generator.records.validate import dotted, load_config, validate_document, validate_documents
+
+RECORD_MODELS = {kind.name: kind.model for kind in KINDS}
 
 
 @pytest.mark.parametrize("case", rule_cases("e2"))

@@ -3,40 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
 
-from generator.diagnostics import FORMATTERS, Report, print_report
-from generator.project import Project, find_project
-from generator.records.coverage import Coverage, measure_coverage
-from generator.records.link import RecordGraph, resolve_graph
-from generator.records.load import iter_record_files, load_documents
-from generator.records.validate import load_config, validate_documents
-
-
-@dataclass
-class CheckResult:
-    """What the front of the pipeline produced: the graph (if usable) and the report."""
-
-    report: Report
-    files: int
-    graph: RecordGraph | None = None
-    coverage: Coverage | None = None
-
-
-def run(project: Project, *, strict: bool = False) -> CheckResult:
-    """Run load → validate → link on a project and collect every diagnostic."""
-    report = Report()
-    config = load_config(project.root, report)
-    docs = load_documents(project.content, report)
-    files = sum(1 for _ in iter_record_files(project.content)) + 1
-    if config is None:
-        return CheckResult(report, files)
-    entries = validate_documents(docs, config, report)
-    graph = resolve_graph(entries, config, report)
-    coverage = measure_coverage(entries, config, report)
-    if strict:
-        report = report.strict()
-    return CheckResult(report, files, graph, coverage)
+from generator.diagnostics import FORMATTERS, print_report
+from generator.project import find_project
+from generator.records.check import check_records
+from generator.records.coverage import Coverage
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,7 +31,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def main(args: argparse.Namespace) -> int:
     """Run the check and print its report."""
-    result = run(find_project(args.project), strict=args.strict)
+    result = check_records(find_project(args.project), strict=args.strict)
     print_report(result.report, result.files, args.format)
     if result.coverage and args.format == "text":
         print(render_coverage(result.coverage))

@@ -11,38 +11,36 @@ from pathlib import Path
 
 from generator.project import Project, find_project
 from generator.records.fields import ID_RE
-from generator.records.load import KINDS
-
-FOLDERS = {kind: folder for folder, kind in KINDS.items()}
-DATED = {"event", "agreement"}
+from generator.records.kinds import BY_NAME
 
 
 def render_skeleton(project: Project, kind: str, path: Path, day: dt.date) -> str:
     """The skeleton text for a kind, with its schema modeline and dates filled in."""
-    text = resources.files("generator.skeletons").joinpath(f"{kind}.yml").read_text("utf-8")
+    skeleton = BY_NAME[kind].skeleton
+    text = resources.files("generator.skeletons").joinpath(skeleton).read_text("utf-8")
     schema = os.path.relpath(project.schemas / f"{kind}.schema.json", path.parent)
     return text.format(schema=Path(schema).as_posix(), date=day.isoformat(), year=day.year)
 
 
 def resolve_target(project: Project, kind: str, key: str, day: dt.date) -> Path:
     """Where a new record of a kind and id belongs."""
-    folder = project.content / FOLDERS[kind]
-    if kind in DATED:
-        year = key[:4] if key[:4].isdigit() and key[4:5] == "-" else str(day.year)
-        folder = folder / year
-    return folder / f"{key}.yml"
+    declared = BY_NAME[kind]
+    year = None
+    if declared.dated:
+        year = int(key[:4]) if key[:4].isdigit() and key[4:5] == "-" else day.year
+    return project.content / declared.content_folder(key, year) / f"{key}.yml"
 
 
 def default_id(kind: str, day: dt.date) -> str:
     """An id for a record when the editor gives none."""
-    return f"{day.isoformat()}-new-{kind}" if kind in DATED else f"new-{kind}"
+    return f"{day.isoformat()}-new-{kind}" if BY_NAME[kind].dated else f"new-{kind}"
 
 
 def write_skeleton(project: Project, kind: str, key: str, *, force: bool = False) -> Path:
     """Write the skeleton file, refusing to overwrite an existing record without `force`."""
     day = dt.date.today()
     path = resolve_target(project, kind, key, day)
-    clash = [p for p in (project.content / FOLDERS[kind]).rglob(f"{key}.y*ml") if p != path]
+    clash = [p for p in (project.content / BY_NAME[kind].folder).rglob(f"{key}.y*ml") if p != path]
     if clash and not force:
         raise FileExistsError(f"{clash[0]}: a {kind} with id '{key}' already exists")
     if path.exists() and not force:
@@ -60,7 +58,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         description="Create content/<folder>/<ID>.yml from a commented skeleton with both "
         "languages and a JSON Schema modeline. Never overwrites a file without --force.",
     )
-    parser.add_argument("kind", choices=sorted(FOLDERS), help="the kind of record")
+    parser.add_argument("kind", choices=sorted(BY_NAME), help="the kind of record")
     parser.add_argument(
         "id",
         nargs="?",

@@ -11,12 +11,13 @@ from pydantic import BaseModel
 
 from generator.config import SiteConfig
 from generator.project import find_project
-from generator.records.models import RECORD_MODELS
+from generator.records.kinds import KINDS
 
 
 def render_schemas() -> dict[str, str]:
     """File name → JSON Schema text, for every kind and the site configuration."""
-    models: dict[str, type[BaseModel]] = {**RECORD_MODELS, "site_config": SiteConfig}
+    models: dict[str, type[BaseModel]] = {kind.name: kind.model for kind in KINDS}
+    models["site_config"] = SiteConfig
     out = {}
     for kind, model in sorted(models.items()):
         schema = model.model_json_schema(by_alias=True)

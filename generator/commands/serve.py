@@ -16,8 +16,8 @@ from urllib.parse import unquote, urlsplit
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.commands import build
 from generator.diagnostics import Report
+from generator.pipeline import build_site
 from generator.progress import PlainProgress
 from generator.project import Project, find_project
 from generator.records.validate import load_config
@@ -80,7 +80,7 @@ def serve(project: Project, port: int, site_dir: Path) -> int:
 def rebuild_preview(project: Project, site_dir: Path) -> int:
     """One preview build; a failure leaves the last good preview in place."""
     # Docs trees of their own, so a `warta build` running meanwhile does not clash.
-    code = build.run(
+    code = build_site(
         project,
         site_dir=site_dir,
         work_dir=project.build_dir / PREVIEW,

@@ -2,7 +2,7 @@
 events (icalendar), written next to each language's home page after the MkDocs build.
 
 Every date in them comes from the records, never from the clock, so two builds of the
-same content write the same bytes. They take a `SiteIndex` without drafts: a draft or an
+same content write the same bytes. They take a `Catalog` without drafts: a draft or an
 embargoed record never reaches a feed, not even in the preview.
 """
 
@@ -18,20 +18,15 @@ from icalendar import Calendar, vCalAddress
 from icalendar import Event as CalendarEvent
 
 from generator import __version__
+from generator.records.kinds import kind_of, record_date
 from generator.records.models import Event, EventOrganization, Location, OrganizationRole
 from generator.records.validate import Entry
+from generator.render.catalog import Catalog, published_on, updated_on
 from generator.render.context import RenderContext
-from generator.render.i18n import Localizer, load_strings
+from generator.render.i18n import Localizer
+from generator.render.pages import RenderedSite
 from generator.render.plan_records import event_role
-from generator.render.published import (
-    SiteIndex,
-    absolute_url,
-    language_root,
-    news_path,
-    published_on,
-    record_path,
-    updated_on,
-)
+from generator.render.urls import absolute_url, language_root, news_path
 
 FEED = "feed.xml"
 CALENDAR = "events.ics"
@@ -40,12 +35,12 @@ EMPTY_FEED_DATE = dt.date(1970, 1, 1)
 ORGANIZING = (OrganizationRole.HOST, OrganizationRole.ORGANIZER)
 
 
-def write_feeds(index: SiteIndex, templates: Path, out: Path, langs: Sequence[str]) -> None:
+def write_feeds(index: Catalog, site: RenderedSite, out: Path, langs: Sequence[str]) -> None:
     """Write `<lang>/feed.xml` (Atom) and `<lang>/events.ics` (iCalendar) under `out`."""
     assert not index.include_drafts, "feeds carry published records only"
     config = index.graph.config
     for lang in langs:
-        ctx = RenderContext(index, Localizer(lang, config, load_strings(templates, lang)))
+        ctx = RenderContext(index, Localizer(lang, config, site.ui[lang]))
         folder = out / lang
         folder.mkdir(parents=True, exist_ok=True)
         (folder / FEED).write_bytes(render_atom(ctx))
@@ -86,7 +81,7 @@ def render_atom(ctx: RenderContext) -> bytes:
 def add_atom_entry(feed: FeedGenerator, ctx: RenderContext, entry: Entry) -> None:
     """One news record as an Atom entry, linked to its page."""
     config, lang, record = ctx.loc.config, ctx.loc.lang, entry.record
-    path = record_path(record)
+    path = entry.page_path
     published, updated = published_on(record), updated_on(record)
     assert published is not None and updated is not None, "news records are dated"
     item = feed.add_entry(order="append")
@@ -98,7 +93,7 @@ def add_atom_entry(feed: FeedGenerator, ctx: RenderContext, entry: Entry) -> Non
     item.summary(" ".join(ctx.loc.text(getattr(record, "summary", None)).split()))
     item.published(midnight(published))
     item.updated(midnight(updated))
-    item.category(term=entry.kind, label=ctx.loc.label("nav", f"{entry.kind}s"))
+    item.category(term=entry.kind, label=ctx.loc.label("nav", kind_of(record).folder))
     for key in getattr(record, "sectors", []):
         item.category(term=key, label=ctx.sector_ref(key).label)
 
@@ -113,16 +108,18 @@ def render_calendar(ctx: RenderContext) -> bytes:
     calendar.add("x-wr-calname", f"{config.name(lang)}: {ctx.loc.label('nav', 'events')}")
     if config.site_description and (description := ctx.loc.text(config.site_description)):
         calendar.add("x-wr-caldesc", " ".join(description.split()))
-    events = [e.record for e in ctx.index.entries("event") if isinstance(e.record, Event)]
-    for event in sorted(events, key=lambda event: (event.date, event.key)):
-        calendar.add_component(render_calendar_event(ctx, event))
+    for entry in sorted(
+        ctx.index.entries("event"), key=lambda e: (record_date(e.record) or dt.date.min, e.key)
+    ):
+        calendar.add_component(render_calendar_event(ctx, entry))
     return bytes(calendar.to_ical())
 
 
-def render_calendar_event(ctx: RenderContext, event: Event) -> CalendarEvent:
+def render_calendar_event(ctx: RenderContext, entry: Entry) -> CalendarEvent:
     """One event: whole days, place, organisations as organizer and attendees, and page."""
-    config, lang = ctx.loc.config, ctx.loc.lang
-    url = absolute_url(config, lang, record_path(event))
+    config, lang, event = ctx.loc.config, ctx.loc.lang, entry.record
+    assert isinstance(event, Event)
+    url = absolute_url(config, lang, entry.page_path)
     item = CalendarEvent()
     item.add("uid", f"{event.key}.{lang}@{urlsplit(config.base_url).hostname}")
     # DTSTAMP is required. In a calendar without METHOD, RFC 5545 (3.8.7.2) makes it the

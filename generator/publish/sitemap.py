@@ -9,23 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.config import SiteConfig
-from generator.render.pages import RenderedSite
-from generator.render.published import (
-    FOLDERS,
-    SiteIndex,
-    absolute_url,
-    archive_path,
-    language_root,
-    record_date,
-    record_path,
-    sector_path,
-    updated_on,
-)
+from generator.render.pages import Page, RenderedSite
+from generator.render.urls import absolute_url, language_root
 
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -35,20 +25,16 @@ URLSET = (
 )
 SITEMAPINDEX = '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
-ENTITY_KINDS = ("organization", "person", "partnership")
-
-LastMods = Mapping[str, dt.date | None]
 
 
-def write_sitemaps(site: RenderedSite, index: SiteIndex, out: Path, langs: Sequence[str]) -> None:
+def write_sitemaps(site: RenderedSite, out: Path, langs: Sequence[str]) -> None:
     """Write each built language's sitemap, then the root sitemap index and robots.txt."""
-    assert not index.include_drafts, "sitemaps list published pages only"
     config = site.config
-    lastmods = page_lastmods(index)
-    paths = published_paths(site, index)
+    pages = published_pages(site)
     for lang in langs:
-        write_xml(out / lang / SITEMAP, render_sitemap(config, lang, paths, lastmods))
-    write_xml(out / SITEMAP, render_sitemap_index(config, newest_of(lastmods)))
+        write_xml(out / lang / SITEMAP, render_sitemap(config, lang, pages))
+    newest = max((page.updated for page in pages if page.updated), default=None)
+    write_xml(out / SITEMAP, render_sitemap_index(config, newest))
     (out / ROBOTS).write_text(render_robots(config), "utf-8")
 
 
@@ -60,65 +46,23 @@ def write_xml(path: Path, text: str) -> None:
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, mtime=0))
 
 
-def published_paths(site: RenderedSite, index: SiteIndex) -> list[str]:
-    """The pages every language has, less those of records that are not published.
-
-    A preview renders drafts too, but its sitemap must not list them.
-    """
-    hidden = {
-        record_path(entry.record)
-        for kind, by_id in index.graph.entries.items()
-        if kind in FOLDERS
-        for entry in by_id.values()
-        if index.entry(kind, entry.key) is None
-    }
-    default = site.config.default_language
-    return sorted(path for path in site.page_paths(default) if path not in hidden)
+def published_pages(site: RenderedSite) -> list[Page]:
+    """The default language's pages, less drafts' (a preview renders them; its sitemap
+    must not list them), in path order. Every language has the same paths."""
+    pages = site.pages.get(site.config.default_language, [])
+    return sorted((page for page in pages if not page.draft), key=lambda page: page.path)
 
 
-def page_lastmods(index: SiteIndex) -> dict[str, dt.date | None]:
-    """When each page last changed, from its records' dates; `None` when nothing dates it.
-
-    A news page changes on its record's date; an organisation's, person's or
-    partnership's page with the newest record naming it; an archive or sector page with
-    the newest record it lists. Any other page lists the newest news of all.
-    """
-    dates: dict[str, dt.date | None] = {}
-    for entry in index.news():
-        day = updated_on(entry.record)
-        assert day is not None, "news records are dated"
-        year = record_date(entry.record) or day
-        dates[record_path(entry.record)] = day
-        for path in (archive_path(year.year), *map(sector_path, sectors_of(entry.record))):
-            dates[path] = max(day, dates.get(path) or day)
-    for kind in ENTITY_KINDS:
-        for entry in index.entries(kind):
-            linked = (updated_on(link.source.record) for link in index.backlinks(kind, entry.key))
-            dates[record_path(entry.record)] = max((d for d in linked if d), default=None)
-    return dates
-
-
-def newest_of(lastmods: LastMods) -> dt.date | None:
-    """The newest page date, which dates the pages that list the latest news."""
-    return max((day for day in lastmods.values() if day), default=None)
-
-
-def sectors_of(record: object) -> Iterable[str]:
-    """The sector ids a record is filed under."""
-    sectors: list[str] = getattr(record, "sectors", [])
-    return sectors
-
-
-def render_sitemap(config: SiteConfig, lang: str, paths: Sequence[str], lastmods: LastMods) -> str:
+def render_sitemap(config: SiteConfig, lang: str, pages: Sequence[Page]) -> str:
     """One language's sitemap: each page, its date, and its twin in every language."""
-    lines, newest = [XML_DECLARATION, URLSET], newest_of(lastmods)
-    for path in paths:
-        lines += ["<url>", f"  <loc>{escape(absolute_url(config, lang, path))}</loc>"]
-        if day := lastmods.get(path, newest):
-            lines.append(f"  <lastmod>{day.isoformat()}</lastmod>")
+    lines = [XML_DECLARATION, URLSET]
+    for page in pages:
+        lines += ["<url>", f"  <loc>{escape(absolute_url(config, lang, page.path))}</loc>"]
+        if page.updated:
+            lines.append(f"  <lastmod>{page.updated.isoformat()}</lastmod>")
         lines += [
             f'  <xhtml:link rel="alternate" hreflang="{hreflang}" href={quoteattr(href)}/>'
-            for hreflang, href in twin_urls(config, path)
+            for hreflang, href in twin_urls(config, page.path)
         ]
         lines.append("</url>")
     return "\n".join([*lines, "</urlset>", ""])

@@ -54,10 +54,6 @@ class RecordGraph:
     sectors: dict[str, Term] = field(default_factory=dict)
     backlinks: dict[NodeKey, list[Backlink]] = field(default_factory=dict)
 
-    def of_kind(self, kind: str) -> list[Entry]:
-        """All entries of one kind, sorted by id."""
-        return [self.entries[kind][key] for key in sorted(self.entries.get(kind, {}))]
-
     def get(self, kind: str, key: str) -> Record:
         """The record of a kind with an id; the link stage has checked it exists."""
         return self.entries[kind][key].record

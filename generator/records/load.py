@@ -11,17 +11,10 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Position, Report
+from generator.records.kinds import BY_FOLDER
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 20_000
-KINDS = {
-    "organizations": "organization",
-    "people": "person",
-    "events": "event",
-    "agreements": "agreement",
-    "partnerships": "partnership",
-    "taxonomies": "taxonomy",
-}
 STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -69,7 +62,7 @@ def load_documents(content_dir: Path, report: Report) -> list[Document]:
     """Load every record file under `content_dir`, reporting the ones that fail."""
     docs = []
     for path in iter_record_files(content_dir):
-        doc = load_document(path, kind_of(content_dir, path), report)
+        doc = load_document(path, folder_kind(content_dir, path), report)
         if doc is not None:
             docs.append(doc)
     return docs
@@ -81,10 +74,11 @@ def iter_record_files(content_dir: Path) -> Iterator[Path]:
     yield from sorted(p for p in files if p.is_file() and not p.name.startswith("."))
 
 
-def kind_of(content_dir: Path, path: Path) -> str:
+def folder_kind(content_dir: Path, path: Path) -> str:
     """The record kind, from the first folder below `content/` (empty if unknown)."""
     parts = path.relative_to(content_dir).parts
-    return KINDS.get(parts[0], "") if len(parts) > 1 else ""
+    kind = BY_FOLDER.get(parts[0]) if len(parts) > 1 else None
+    return kind.name if kind else ""
 
 
 def load_document(path: Path, kind: str, report: Report) -> Document | None:

@@ -294,8 +294,3 @@ class Taxonomy(Record):
     kind: ClassVar[str] = "taxonomy"
     title: Localized
     terms: dict[Id, Term] = Field(min_length=1)
-
-
-RECORD_MODELS: dict[str, type[Record]] = {
-    model.kind: model for model in (Organization, Person, Event, Agreement, Partnership, Taxonomy)
-}

@@ -12,9 +12,10 @@ from pydantic_core import ErrorDetails
 from generator.config import SiteConfig
 from generator.diagnostics import Position, Report, suggest
 from generator.records.fields import ID_RE
-from generator.records.load import KINDS, Document, FieldPath, load_document
+from generator.records.kinds import BY_NAME, KINDS, RecordKind, kind_of
+from generator.records.load import Document, FieldPath, load_document
 from generator.records.messages import describe_error
-from generator.records.models import RECORD_MODELS, Event, Record
+from generator.records.models import Record
 
 CONFIG_NAME = "site_config.yml"
 M = TypeVar("M", bound=BaseModel)
@@ -26,6 +27,13 @@ class Entry:
 
     record: Record
     doc: Document
+    year: int | None = None
+    """The year folder a dated record is filed in, which its page path carries."""
+
+    @property
+    def page_path(self) -> str:
+        """The record's page path, the same in every language."""
+        return kind_of(self.record).page_path(self.key, self.year)
 
     @property
     def kind(self) -> str:
@@ -63,15 +71,15 @@ def validate_documents(docs: list[Document], config: SiteConfig, report: Report)
     for doc in docs:
         record = validate_document(doc, context, report)
         if record is not None:
-            entries.append(Entry(record, doc))
+            entries.append(Entry(record, doc, filed_year(doc, kind_of(record))))
     return entries
 
 
 def validate_document(doc: Document, context: dict[str, Any], report: Report) -> Record | None:
     """One document as a typed record with its id settled, or None after reporting."""
-    model = RECORD_MODELS.get(doc.kind)
-    if model is None:
-        folders = ", ".join(f"{name}/" for name in KINDS)
+    kind = BY_NAME.get(doc.kind)
+    if kind is None:
+        folders = ", ".join(f"{kind.folder}/" for kind in KINDS)
         report.add(
             doc.path,
             Position(),
@@ -80,7 +88,7 @@ def validate_document(doc: Document, context: dict[str, Any], report: Report) ->
             hint=f"move it into one of {folders}",
         )
         return None
-    record = validate_model(doc, model, context, report)
+    record = validate_model(doc, kind.model, context, report)
     if record is None or not check_identity(doc, record, report):
         return None
     return record.model_copy(update={"id": doc.stem})
@@ -187,23 +195,36 @@ def _valid_stem(stem: str) -> bool:
     return bool(ID_RE.match(stem))
 
 
+def filed_year(doc: Document, kind: RecordKind) -> int | None:
+    """The year folder of a dated record (checked by `check_year_folder`), else None."""
+    return int(doc.path.parent.name) if kind.dated else None
+
+
 def check_year_folder(doc: Document, record: Record, report: Report) -> bool:
-    """Dated records live in a folder named after their year."""
-    if not isinstance(record, Event):
+    """Dated records live in a folder named after a year they carry."""
+    kind = kind_of(record)
+    if kind.filing_years is None:
         return True
-    folder = doc.path.parent.name
-    year = str(record.date.year)
-    if folder == year:
+    folder, years = doc.path.parent, kind.filing_years(record)
+    if folder.name.isdigit() and int(folder.name) in years and folder.parent.name == kind.folder:
         return True
     report.add(
         doc.path,
-        doc.position_of(("date",)),
+        doc.position_of(kind.date_field),
         "E214",
-        f"event dated {record.date.isoformat()} is in folder '{folder}'",
-        field="date",
-        hint=f"move the file to events/{year}/",
+        f"{kind.name} dated {filing_date(doc, kind)} is in folder '{folder.name}'",
+        field=dotted(kind.date_field),
+        hint=f"move the file to {kind.folder}/{min(years)}/",
     )
     return False
+
+
+def filing_date(doc: Document, kind: RecordKind) -> str:
+    """The date written where a dated kind's filing date lives (validated already)."""
+    value: Any = doc.data
+    for part in kind.date_field:
+        value = value[part]
+    return str(value)
 
 
 def dotted(path: FieldPath) -> str:

@@ -7,19 +7,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.records.kinds import record_date
 from generator.records.models import (
     Agreement,
-    Event,
     Location,
-    Organization,
-    Partnership,
-    Person,
     Record,
     Source,
 )
 from generator.records.validate import Entry
+from generator.render.catalog import Catalog
 from generator.render.i18n import Localizer
-from generator.render.published import SiteIndex, country_path, record_date
+from generator.render.urls import country_path
 
 
 @dataclass(frozen=True)
@@ -68,19 +66,15 @@ class PageSpec:
 class RenderContext:
     """One language's view of the published site."""
 
-    index: SiteIndex
+    index: Catalog
     loc: Localizer
     # Open Graph locales (`id_ID`, `en_GB`) of every language, for og:locale:alternate.
     locales: Mapping[str, str] = field(default_factory=dict)
 
     def title_of(self, record: Record) -> str:
         """A record's display name in this language."""
-        if isinstance(record, Person):
-            return record.name
-        if isinstance(record, Organization):
-            return self.loc.text(record.name)
-        assert isinstance(record, Event | Agreement | Partnership)
-        return self.loc.text(record.title)
+        title = getattr(record, "title", None) or getattr(record, "name", "")
+        return title if isinstance(title, str) else self.loc.text(title)
 
     def ref(self, kind: str, key: str) -> Ref:
         """A reference to a record; unpublished records are named but not linked."""
@@ -110,13 +104,14 @@ class RenderContext:
         return Dated(date, self.loc.date(date), ref, note, entry.kind)
 
     def kind_note(self, entry: Entry) -> str:
-        """What a dated record is: an event's type, or an agreement's type and status."""
+        """What a dated record is: its type, and an agreement's status too."""
         record = entry.record
-        if isinstance(record, Event):
-            return self.loc.label("event_types", record.type.value)
-        assert isinstance(record, Agreement)
-        kind = self.loc.label("agreement_types", record.type.value)
-        return f"{kind}, {self.loc.label('statuses', record.current_status.value).lower()}"
+        kind_type = getattr(record, "type", None)
+        kind = self.loc.label(f"{record.kind}_types", kind_type.value) if kind_type else ""
+        if isinstance(record, Agreement):
+            status = self.loc.label("statuses", record.current_status.value)
+            return f"{kind}, {status.lower()}"
+        return kind
 
     def location(self, location: Location | None) -> list[Fact]:
         """A location as facts: venue, address, city, region and country."""

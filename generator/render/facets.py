@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.records.models import Agreement, Event, Organization, Partnership, Person, Record
+from generator.records.link import iter_references
+from generator.records.models import Organization, Record
 from generator.render.context import PageSpec, RenderContext
 
 
@@ -30,22 +31,17 @@ def record_sectors(record: Record) -> list[str]:
 
 
 def record_countries(ctx: RenderContext, record: Record) -> set[str]:
-    """The countries a record involves: where it happened and whose organisations took part.
+    """The countries a record involves: its own, or where it happened and whose
+    organisations it names (a person: the organisations of their positions).
 
     A reader filtering by China wants the Henan delegation's visit to Jakarta too.
     """
-    if isinstance(record, Organization):
-        return {record.country}
-    if isinstance(record, Event):
-        orgs = [org.organization for org in record.organizations]
-        return {record.location.country, *organization_countries(ctx, orgs)}
-    if isinstance(record, Agreement):
-        here = {record.location.country} if record.location else set()
-        return here | organization_countries(ctx, record.parties)
-    if isinstance(record, Partnership):
-        return organization_countries(ctx, record.parties)
-    assert isinstance(record, Person)
-    return organization_countries(ctx, [pos.organization for pos in record.positions])
+    if own := getattr(record, "country", None):
+        return {own}
+    location = getattr(record, "location", None)
+    here = {location.country} if location else set()
+    orgs = [ref.target for ref in iter_references(record) if ref.target_kind == "organization"]
+    return here | organization_countries(ctx, orgs)
 
 
 def organization_countries(ctx: RenderContext, keys: list[str]) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,12 @@ class Page:
     markdown: str
     kind: str
     translated: bool = True
+    date: dt.date | None = None
+    """The date the page is about (a news record's date), if any."""
+    updated: dt.date | None = None
+    """When what the page shows last changed, from its records' dates; None if undated."""
+    draft: bool = False
+    """A draft's or an embargoed record's page: only a preview has one."""
 
 
 @dataclass(frozen=True)
@@ -41,10 +48,18 @@ class RenderedSite:
     pages: dict[str, list[Page]] = field(default_factory=dict)
     nav: dict[str, list[NavSection]] = field(default_factory=dict)
     untranslated: list[tuple[str, str]] = field(default_factory=list)
+    ui: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Every UI string per language, as read once from templates/i18n/<lang>.yml."""
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
     """The theme's interface strings per language (`theme:` in templates/i18n/<lang>.yml)."""
     search: dict[str, dict[str, Any]] = field(default_factory=dict)
     """The search field's strings per language (`search:` in templates/i18n/<lang>.yml)."""
+
+    @property
+    def newest_date(self) -> dt.date | None:
+        """The newest date any page is about, which dates the whole build."""
+        dates = [page.date for pages in self.pages.values() for page in pages if page.date]
+        return max(dates, default=None)
 
     def page_paths(self, lang: str) -> set[str]:
         """The docs-relative paths of one language's pages."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from generator.records.kinds import record_date
 from generator.records.models import Agreement, AgreementStatus
 from generator.render.context import Dated, PageSpec, Ref, RenderContext, oldest_first
-from generator.render.published import archive_path, news_path, record_date, section_path
+from generator.render.urls import archive_path, news_path, section_path
 
 LATEST_NEWS = 5
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.records.kinds import kind_of
 from generator.records.link import Backlink
 from generator.records.models import Event, Organization, Person, Position
 from generator.records.validate import Entry
@@ -11,15 +12,6 @@ from generator.render.context import Dated, Fact, PageSpec, Ref, RenderContext, 
 from generator.render.i18n import is_translated
 from generator.render.markdown import escape_paragraphs
 from generator.render.plan_records import event_role
-from generator.render.published import DATED_KINDS, record_path
-
-
-def plan_entity_pages(ctx: RenderContext) -> Iterator[PageSpec]:
-    """One page per organisation and per person."""
-    for entry in ctx.index.entries("organization"):
-        yield render_organization(ctx, entry)
-    for entry in ctx.index.entries("person"):
-        yield render_person(ctx, entry)
 
 
 def render_organization(ctx: RenderContext, entry: Entry) -> PageSpec:
@@ -28,9 +20,9 @@ def render_organization(ctx: RenderContext, entry: Entry) -> PageSpec:
     assert isinstance(org, Organization)
     links = ctx.index.backlinks("organization", org.key)
     return PageSpec(
-        path=record_path(org),
+        path=entry.page_path,
         kind=org.kind,
-        template="pages/organization.md.j2",
+        template=kind_of(org).template or "",
         title=ctx.title_of(org),
         translated=is_translated(org, ctx.loc.lang),
         entry=entry,
@@ -87,7 +79,7 @@ def record_timeline(ctx: RenderContext, key: str, links: list[Backlink]) -> list
     roles: dict[tuple[str, str], list[str]] = {}
     entries: dict[tuple[str, str], Entry] = {}
     for link in links:
-        if link.source.kind not in DATED_KINDS:
+        if not kind_of(link.source.record).dated:
             continue
         source = (link.source.kind, link.source.key)
         entries[source] = link.source
@@ -119,9 +111,9 @@ def render_person(ctx: RenderContext, entry: Entry) -> PageSpec:
     links = ctx.index.backlinks("person", person.key)
     facts = [Fact(ctx.loc.strings["labels"]["native_name"], person.native_name or "")]
     return PageSpec(
-        path=record_path(person),
+        path=entry.page_path,
         kind=person.kind,
-        template="pages/person.md.j2",
+        template=kind_of(person).template or "",
         title=person.name,
         translated=is_translated(person, ctx.loc.lang),
         entry=entry,

@@ -4,38 +4,41 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.records.kinds import kind_of, record_date
 from generator.records.models import Agreement, Event, EventOrganization, Partnership, Validity
 from generator.records.validate import Entry
 from generator.render.context import Dated, Fact, PageSpec, Ref, RenderContext, oldest_first
 from generator.render.i18n import is_translated
 from generator.render.markdown import Md, vet_body
-from generator.render.published import record_date, record_path
 
 
-def plan_record_pages(ctx: RenderContext) -> Iterator[PageSpec]:
-    """One page per published event, agreement and partnership."""
-    for entry in ctx.index.entries("event"):
-        yield render_event(ctx, entry)
-    for entry in ctx.index.entries("agreement"):
-        yield render_agreement(ctx, entry)
-    for entry in ctx.index.entries("partnership"):
-        yield render_partnership(ctx, entry)
-
-
-def record_spec(ctx: RenderContext, entry: Entry, template: str) -> PageSpec:
+def record_spec(ctx: RenderContext, entry: Entry) -> PageSpec:
     """The parts every record page shares: path, title, summary, date, translation state."""
     record = entry.record
     summary = getattr(record, "summary", None)
     return PageSpec(
-        path=record_path(record),
+        path=entry.page_path,
         kind=record.kind,
-        template=template,
+        template=kind_of(record).template or "",
         title=ctx.title_of(record),
         description=ctx.loc.text(summary),
         date=record_date(record),
         translated=is_translated(record, ctx.loc.lang),
         entry=entry,
     )
+
+
+def render_record(ctx: RenderContext, entry: Entry) -> PageSpec:
+    """The page of a record of a kind with no page planner of its own: summary and body."""
+    spec = record_spec(ctx, entry)
+    record = entry.record
+    spec.context = {
+        "facts": [],
+        "summary": spec.description,
+        "body": render_body(ctx, getattr(record, "body", None)),
+        "sectors": ctx.refs("sector", getattr(record, "sectors", [])),
+    }
+    return spec
 
 
 def render_body(ctx: RenderContext, body: dict[str, str] | None) -> Md | None:
@@ -47,7 +50,7 @@ def render_event(ctx: RenderContext, entry: Entry) -> PageSpec:
     """The page of one event."""
     event = entry.record
     assert isinstance(event, Event)
-    spec = record_spec(ctx, entry, "pages/event.md.j2")
+    spec = record_spec(ctx, entry)
     when = ctx.loc.date(event.date)
     if event.end_date:
         when = f"{when} – {ctx.loc.date(event.end_date)}"
@@ -98,7 +101,7 @@ def render_agreement(ctx: RenderContext, entry: Entry) -> PageSpec:
     """The page of one agreement."""
     agreement = entry.record
     assert isinstance(agreement, Agreement)
-    spec = record_spec(ctx, entry, "pages/agreement.md.j2")
+    spec = record_spec(ctx, entry)
     spec.context = {
         "facts": agreement_facts(ctx, agreement),
         "summary": spec.description,
@@ -158,7 +161,7 @@ def render_partnership(ctx: RenderContext, entry: Entry) -> PageSpec:
     """The page of one partnership, with its agreements and events on one timeline."""
     partnership = entry.record
     assert isinstance(partnership, Partnership)
-    spec = record_spec(ctx, entry, "pages/partnership.md.j2")
+    spec = record_spec(ctx, entry)
     labels = ctx.loc.strings["labels"]
     spec.context = {
         "facts": [

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from generator.records.kinds import RecordKind, kind_of, page_kinds
 from generator.records.models import Agreement, Event, Organization, Partnership, Person
 from generator.records.validate import Entry
 from generator.render.context import Dated, PageSpec, Ref, RenderContext, newest_first
 from generator.render.i18n import is_translated
 from generator.render.markdown import escape_paragraphs
-from generator.render.published import country_path, section_path, sector_path
+from generator.render.urls import COUNTRIES, SECTORS, country_path, section_path, sector_path
 
 
 def plan_section_pages(ctx: RenderContext) -> Iterator[PageSpec]:
     """The index of every section, plus one page per sector and per country."""
-    yield render_events_index(ctx)
-    yield render_agreements_index(ctx)
-    yield render_organizations_index(ctx)
-    yield render_people_index(ctx)
-    yield render_partnerships_index(ctx)
+    for kind in page_kinds():
+        yield SECTION_PLANNERS.get(kind.name, render_kind_index)(ctx, kind)
     yield render_sectors_index(ctx)
     yield render_countries_index(ctx)
     for key in sorted(ctx.index.graph.sectors):
@@ -27,24 +25,35 @@ def plan_section_pages(ctx: RenderContext) -> Iterator[PageSpec]:
         yield render_country(ctx, code)
 
 
-def section_spec(ctx: RenderContext, section: str, context: dict[str, object]) -> PageSpec:
+def section_spec(
+    ctx: RenderContext, section: str, context: dict[str, object], template: str = ""
+) -> PageSpec:
     """A section index page, titled like its navigation entry."""
     return PageSpec(
         path=section_path(section),
         kind="section",
-        template=f"sections/{section}.md.j2",
+        template=template or f"sections/{section}.md.j2",
         title=ctx.loc.label("nav", section),
         context=context,
     )
 
 
-def render_events_index(ctx: RenderContext) -> PageSpec:
-    """Every published event, newest first."""
-    events = [ctx.dated(e, ctx.kind_note(e)) for e in ctx.index.news() if e.kind == "event"]
-    return section_spec(ctx, "events", {"items": events})
+def kind_section(ctx: RenderContext, kind: RecordKind, context: dict[str, object]) -> PageSpec:
+    """The index page of a record kind's section."""
+    return section_spec(ctx, kind.folder, context, kind.section_template)
 
 
-def render_agreements_index(ctx: RenderContext) -> PageSpec:
+def render_kind_index(ctx: RenderContext, kind: RecordKind) -> PageSpec:
+    """A kind's records: dated ones newest first with what each is, others by title."""
+    entries = ctx.index.entries(kind.name)
+    if kind.dated:
+        items = [ctx.dated(e, ctx.kind_note(e)) for e in ctx.index.news() if e.kind == kind.name]
+        return kind_section(ctx, kind, {"items": items})
+    refs = sorted((ctx.ref(kind.name, e.key) for e in entries), key=lambda r: r.label.casefold())
+    return kind_section(ctx, kind, {"items": refs})
+
+
+def render_agreements_index(ctx: RenderContext, kind: RecordKind) -> PageSpec:
     """Every published agreement with its type and status, newest first."""
     rows = []
     for entry in ctx.index.news():
@@ -57,10 +66,10 @@ def render_agreements_index(ctx: RenderContext) -> PageSpec:
                     ctx.loc.label("statuses", agreement.current_status.value),
                 )
             )
-    return section_spec(ctx, "agreements", {"rows": rows})
+    return kind_section(ctx, kind, {"rows": rows})
 
 
-def render_organizations_index(ctx: RenderContext) -> PageSpec:
+def render_organizations_index(ctx: RenderContext, kind: RecordKind) -> PageSpec:
     """Every organisation with its type and country, by name."""
     rows = []
     for entry in ctx.index.entries("organization"):
@@ -68,10 +77,10 @@ def render_organizations_index(ctx: RenderContext) -> PageSpec:
         assert isinstance(org, Organization)
         org_type = ctx.loc.label("organization_types", org.type.value)
         rows.append((ctx.ref("organization", org.key), org_type, ctx.country_ref(org.country)))
-    return section_spec(ctx, "organizations", {"rows": sorted(rows, key=_by_first_label)})
+    return kind_section(ctx, kind, {"rows": sorted(rows, key=_by_first_label)})
 
 
-def render_people_index(ctx: RenderContext) -> PageSpec:
+def render_people_index(ctx: RenderContext, kind: RecordKind) -> PageSpec:
     """Every person with their first position, by name."""
     rows = []
     for entry in ctx.index.entries("person"):
@@ -80,18 +89,18 @@ def render_people_index(ctx: RenderContext) -> PageSpec:
         position = person.positions[0]
         org = ctx.ref("organization", position.organization)
         rows.append((ctx.ref("person", person.key), ctx.loc.text(position.title), org))
-    return section_spec(ctx, "people", {"rows": sorted(rows, key=_by_first_label)})
+    return kind_section(ctx, kind, {"rows": sorted(rows, key=_by_first_label)})
 
 
-def render_partnerships_index(ctx: RenderContext) -> PageSpec:
+def render_partnerships_index(ctx: RenderContext, kind: RecordKind) -> PageSpec:
     """Every partnership with its type and starting year, by title."""
     rows = []
     for entry in ctx.index.entries("partnership"):
         partnership = entry.record
         assert isinstance(partnership, Partnership)
-        kind = ctx.loc.label("partnership_types", partnership.type.value)
-        rows.append((ctx.ref("partnership", partnership.key), kind, str(partnership.since)))
-    return section_spec(ctx, "partnerships", {"rows": sorted(rows, key=_by_first_label)})
+        label = ctx.loc.label("partnership_types", partnership.type.value)
+        rows.append((ctx.ref("partnership", partnership.key), label, str(partnership.since)))
+    return kind_section(ctx, kind, {"rows": sorted(rows, key=_by_first_label)})
 
 
 def render_sectors_index(ctx: RenderContext) -> PageSpec:
@@ -100,7 +109,7 @@ def render_sectors_index(ctx: RenderContext) -> PageSpec:
         (ctx.sector_ref(key), len(tagged(ctx, "sector", key)))
         for key in sorted(ctx.index.graph.sectors)
     ]
-    return section_spec(ctx, "sectors", {"rows": sorted(rows, key=_by_first_label)})
+    return section_spec(ctx, SECTORS, {"rows": sorted(rows, key=_by_first_label)})
 
 
 def render_countries_index(ctx: RenderContext) -> PageSpec:
@@ -109,7 +118,7 @@ def render_countries_index(ctx: RenderContext) -> PageSpec:
         (ctx.country_ref(code), len(ctx.index.organizations_in(code)), len(country_news(ctx, code)))
         for code in ctx.index.countries
     ]
-    return section_spec(ctx, "countries", {"rows": sorted(rows, key=_by_first_label)})
+    return section_spec(ctx, COUNTRIES, {"rows": sorted(rows, key=_by_first_label)})
 
 
 def tagged(ctx: RenderContext, kind: str, key: str) -> list[Entry]:
@@ -148,7 +157,7 @@ def refs_of_kind(ctx: RenderContext, entries: list[Entry], kind: str) -> list[Re
 
 def dated_news(ctx: RenderContext, entries: list[Entry]) -> list[Dated]:
     """The events and agreements among entries, newest first, with what each one is."""
-    dated = [e for e in entries if e.kind in ("event", "agreement")]
+    dated = [e for e in entries if kind_of(e.record).dated]
     return newest_first([ctx.dated(e, ctx.kind_note(e)) for e in dated])
 
 
@@ -190,3 +199,13 @@ def _by_first_label(row: tuple[object, ...]) -> str:
     first = row[0]
     assert isinstance(first, Ref)
     return first.label.casefold()
+
+
+SectionPlanner = Callable[[RenderContext, RecordKind], PageSpec]
+# Kinds whose index is a table of their own; any other kind gets `render_kind_index`.
+SECTION_PLANNERS: dict[str, SectionPlanner] = {
+    "agreement": render_agreements_index,
+    "organization": render_organizations_index,
+    "person": render_people_index,
+    "partnership": render_partnerships_index,
+}

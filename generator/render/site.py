@@ -12,9 +12,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from generator.records.link import RecordGraph
+from generator.render.catalog import Catalog, default_today, is_published
 from generator.render.context import PageSpec, Ref, RenderContext
 from generator.render.facets import facet_front_matter
 from generator.render.i18n import Localizer, load_strings
+from generator.render.lastmod import newest_of, page_lastmods
 from generator.render.markdown import (
     Md,
     escape_markdown,
@@ -24,19 +26,12 @@ from generator.render.markdown import (
 )
 from generator.render.pages import NavSection, Page, RenderedSite
 from generator.render.plan_aggregates import plan_aggregate_pages
-from generator.render.plan_entities import plan_entity_pages
-from generator.render.plan_records import plan_record_pages
+from generator.render.plan_kinds import plan_kind_pages
 from generator.render.plan_sections import plan_section_pages
-from generator.render.published import (
-    SECTIONS,
-    SiteIndex,
-    default_today,
-    is_published,
-    relative_link,
-    section_path,
-)
 from generator.render.structured_data import og_locale, render_head_meta
+from generator.render.urls import relative_link, section_path, sections
 
+LastMods = dict[str, dt.date | None]
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _URL_SAFE = ":/?#@!$&'*+,;=%~-._"
 
@@ -52,18 +47,20 @@ def render_site(
 
     The graph must come from a check without errors: every reference is assumed to resolve.
     """
-    index = SiteIndex(graph, today or default_today(), include_drafts)
+    today = today or default_today()
+    index = Catalog(graph, today, include_drafts)
+    # Sitemaps never date a page by a draft's record, not even in a preview.
+    lastmods = page_lastmods(Catalog(graph, today))
     env = make_environment(templates_dir)
     site = RenderedSite(graph.config)
-    languages = graph.config.languages
-    locales = {lang: og_locale(load_strings(templates_dir, lang)["locale"]) for lang in languages}
-    for lang in graph.config.languages:
-        strings = load_strings(templates_dir, lang)
+    site.ui = {lang: load_strings(templates_dir, lang) for lang in graph.config.languages}
+    locales = {lang: og_locale(strings["locale"]) for lang, strings in site.ui.items()}
+    for lang, strings in site.ui.items():
         site.strings[lang] = {key: str(value) for key, value in strings["theme"].items()}
         # The search field formats dates itself, in the locale the pages use (en_GB: 3 May).
         site.search[lang] = {**strings["search"], "locale": strings["locale"]}
         ctx = RenderContext(index, Localizer(lang, graph.config, strings), locales)
-        site.pages[lang] = [render_page(env, ctx, spec) for spec in plan_pages(ctx)]
+        site.pages[lang] = [render_page(env, ctx, spec, lastmods) for spec in plan_pages(ctx)]
         site.nav[lang] = render_nav(ctx)
     site.untranslated = sorted(
         (page.lang, page.path)
@@ -92,8 +89,7 @@ def make_environment(templates_dir: Path) -> Environment:
 def plan_pages(ctx: RenderContext) -> list[PageSpec]:
     """Every page of one language, sorted by path; two pages on one path is a bug."""
     specs = [
-        *plan_record_pages(ctx),
-        *plan_entity_pages(ctx),
+        *plan_kind_pages(ctx),
         *plan_aggregate_pages(ctx),
         *plan_section_pages(ctx),
     ]
@@ -102,8 +98,8 @@ def plan_pages(ctx: RenderContext) -> list[PageSpec]:
     return sorted(specs, key=lambda spec: spec.path)
 
 
-def render_page(env: Environment, ctx: RenderContext, spec: PageSpec) -> Page:
-    """One page: front matter, then the template's Markdown."""
+def render_page(env: Environment, ctx: RenderContext, spec: PageSpec, lastmods: LastMods) -> Page:
+    """One page: front matter, then the template's Markdown, with what later stages need."""
     template = env.get_template(spec.template)
     text = template.render(
         spec.context,
@@ -119,7 +115,17 @@ def render_page(env: Environment, ctx: RenderContext, spec: PageSpec) -> Page:
         **render_head_meta(ctx, spec),
     }
     markdown = render_front_matter(meta) + "\n" + tidy(text)
-    return Page(ctx.loc.lang, spec.path, spec.title, markdown, spec.kind, spec.translated)
+    return Page(
+        ctx.loc.lang,
+        spec.path,
+        spec.title,
+        markdown,
+        spec.kind,
+        spec.translated,
+        date=spec.date,
+        updated=lastmods.get(spec.path, newest_of(lastmods)),
+        draft=is_draft(ctx, spec),
+    )
 
 
 def front_matter(spec: PageSpec) -> dict[str, Any]:
@@ -136,9 +142,12 @@ def front_matter(spec: PageSpec) -> dict[str, Any]:
 
 def draft_mark(ctx: RenderContext, spec: PageSpec) -> dict[str, Any]:
     """`warta_draft: true` on the page of a draft or embargoed record (only a preview has one)."""
-    if spec.entry and not is_published(spec.entry.record, ctx.index.today):
-        return {"warta_draft": True}
-    return {}
+    return {"warta_draft": True} if is_draft(ctx, spec) else {}
+
+
+def is_draft(ctx: RenderContext, spec: PageSpec) -> bool:
+    """Whether a page shows a draft or embargoed record."""
+    return spec.entry is not None and not is_published(spec.entry.record, ctx.index.today)
 
 
 def tidy(text: str) -> str:
@@ -149,7 +158,7 @@ def tidy(text: str) -> str:
 
 def render_nav(ctx: RenderContext) -> list[NavSection]:
     """The top-level sections of one language, each pointing at its index page."""
-    return [NavSection(ctx.loc.label("nav", name), section_path(name)) for name in SECTIONS]
+    return [NavSection(ctx.loc.label("nav", name), section_path(name)) for name in sections()]
 
 
 @pass_context

@@ -22,8 +22,9 @@ from generator.records.models import (
     OrganizationRole,
     Record,
 )
+from generator.render.catalog import published_on, updated_on
 from generator.render.context import PageSpec, RenderContext
-from generator.render.published import absolute_url, language_root, published_on, updated_on
+from generator.render.urls import absolute_url, language_root
 
 SCHEMA = "https://schema.org"
 ORGANIZING = {OrganizationRole.HOST, OrganizationRole.ORGANIZER}

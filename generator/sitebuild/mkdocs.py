@@ -19,7 +19,6 @@ from generator.render.pages import Page, RenderedSite
 from generator.sitebuild.mkdocs_config import build_mkdocs_config, write_mkdocs_config
 
 OVERRIDES = "overrides"
-DATE_RE = re.compile(r"^warta_date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 WARNING_RE = re.compile(r"^(WARNING|ERROR)\s+-\s+", re.MULTILINE)
 
 
@@ -166,19 +165,5 @@ def build_env(site: RenderedSite, base: Mapping[str, str] | None = None) -> dict
 
 def source_date_epoch(site: RenderedSite) -> int:
     """The newest page date as a Unix time, so the sitemap's dates follow the content."""
-    dates = [
-        dt.date.fromisoformat(match.group(1))
-        for pages in site.pages.values()
-        for page in pages
-        if (match := DATE_RE.search(front_matter(page.markdown)))
-    ]
-    newest = max(dates, default=dt.date(1970, 1, 1))
+    newest = site.newest_date or dt.date(1970, 1, 1)
     return int(dt.datetime.combine(newest, dt.time(), dt.UTC).timestamp())
-
-
-def front_matter(markdown: str) -> str:
-    """The YAML front matter block at the top of a page, or an empty string."""
-    if not markdown.startswith("---"):
-        return ""
-    end = markdown.find("\n---", 3)
-    return markdown[: max(end, 0)]

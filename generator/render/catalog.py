@@ -1,105 +1,17 @@
-"""What the site publishes: visible records, their page paths, and relative links."""
+"""The catalog: the records the site shows, and where each one's page lives."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import posixpath
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.config import SiteConfig
+from generator.records.kinds import dated_kinds, record_date
 from generator.records.link import Backlink, RecordGraph
-from generator.records.models import Agreement, Event, Organization, Record
+from generator.records.models import Organization, Record
 from generator.records.validate import Entry
-
-DATED_KINDS = ("event", "agreement")
-FOLDERS = {
-    "event": "events",
-    "agreement": "agreements",
-    "organization": "organizations",
-    "person": "people",
-    "partnership": "partnerships",
-    "sector": "sectors",
-    "country": "countries",
-}
-SECTIONS = (
-    "home",
-    "news",
-    "events",
-    "agreements",
-    "organizations",
-    "people",
-    "partnerships",
-    "sectors",
-    "countries",
-)
-
-
-def section_path(section: str) -> str:
-    """The index page of a top-level section, e.g. `people/index.md`."""
-    return "index.md" if section == "home" else f"{section}/index.md"
-
-
-def record_date(record: Record) -> dt.date | None:
-    """The date that places a record in time: an event's day, an agreement's latest step."""
-    if isinstance(record, Event):
-        return record.date
-    if isinstance(record, Agreement):
-        return record.status[-1].date
-    return None
-
-
-def record_path(record: Record) -> str:
-    """A record's page path, the same in every language."""
-    folder = FOLDERS[record.kind]
-    date = record_date(record)
-    if date is not None:
-        return f"{folder}/{date.year}/{record.key}.md"
-    return f"{folder}/{record.key}.md"
-
-
-def sector_path(key: str) -> str:
-    """The page of one sector."""
-    return f"sectors/{key}.md"
-
-
-def country_path(code: str) -> str:
-    """The page of one country, named by its lowercase ISO code."""
-    return f"countries/{code.lower()}.md"
-
-
-def archive_path(year: int) -> str:
-    """The archive page of one year."""
-    return f"archive/{year}.md"
-
-
-def news_path(number: int) -> str:
-    """The path of page `number` (1-based) of the news list."""
-    return "news/index.md" if number == 1 else f"news/page-{number}.md"
-
-
-def page_url(path: str) -> str:
-    """A page's address below its language root, as MkDocs writes it: `events/2023/x/`."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def language_root(config: SiteConfig, lang: str) -> str:
-    """The absolute address of a language's home page, e.g. `https://example.org/warta/id/`."""
-    return f"{config.base_url.rstrip('/')}/{lang}/"
-
-
-def absolute_url(config: SiteConfig, lang: str, path: str) -> str:
-    """The absolute address of a docs page in a language."""
-    return language_root(config, lang) + page_url(path)
-
-
-def relative_link(from_path: str, to_path: str) -> str:
-    """A link from one docs page to another that works under any base path."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+from generator.render.urls import sector_path
 
 
 def default_today() -> dt.date:
@@ -130,7 +42,7 @@ def is_published(record: Record, today: dt.date) -> bool:
 
 
 @dataclass(frozen=True)
-class SiteIndex:
+class Catalog:
     """The graph as the site shows it: only published records, and where each one lives."""
 
     graph: RecordGraph
@@ -162,7 +74,7 @@ class SiteIndex:
         if kind == "sector":
             return sector_path(key) if key in self.graph.sectors else None
         found = self.entry(kind, key)
-        return record_path(found.record) if found else None
+        return found.page_path if found else None
 
     def backlinks(self, kind: str, key: str) -> list[Backlink]:
         """The backlinks of a record whose source is published."""
@@ -174,7 +86,7 @@ class SiteIndex:
 
     def news(self) -> list[Entry]:
         """Published events and agreements, newest first."""
-        entries = [e for kind in DATED_KINDS for e in self.entries(kind)]
+        entries = [e for kind in dated_kinds() for e in self.entries(kind.name)]
         return sorted(entries, key=_news_order, reverse=True)
 
     @cached_property

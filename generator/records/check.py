@@ -1,0 +1,38 @@
+"""The front of the pipeline: load → validate → link, and translation coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.diagnostics import Report
+from generator.project import Project
+from generator.records.coverage import Coverage, measure_coverage
+from generator.records.link import RecordGraph, resolve_graph
+from generator.records.load import iter_record_files, load_documents
+from generator.records.validate import load_config, validate_documents
+
+
+@dataclass
+class CheckResult:
+    """What the front of the pipeline produced: the graph (if usable) and the report."""
+
+    report: Report
+    files: int
+    graph: RecordGraph | None = None
+    coverage: Coverage | None = None
+
+
+def check_records(project: Project, *, strict: bool = False) -> CheckResult:
+    """Run load → validate → link on a project and collect every diagnostic."""
+    report = Report()
+    config = load_config(project.root, report)
+    docs = load_documents(project.content, report)
+    files = sum(1 for _ in iter_record_files(project.content)) + 1
+    if config is None:
+        return CheckResult(report, files)
+    entries = validate_documents(docs, config, report)
+    graph = resolve_graph(entries, config, report)
+    coverage = measure_coverage(entries, config, report)
+    if strict:
+        report = report.strict()
+    return CheckResult(report, files, graph, coverage)
