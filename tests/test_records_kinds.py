@@ -5,13 +5,15 @@ from __future__ import annotations
 import ast
 import shutil
 from pathlib import Path
+from typing import Annotated
 
 import pytest
 from factories import ROOT, TODAY, minimal_records, write_project
+from pydantic import Field
 
 from generator.records import kinds
 from generator.records.check import check_records
-from generator.records.fields import Localized
+from generator.records.fields import Localized, Ref, RefTo
 from generator.records.kinds import KINDS, RecordKind, dated_kinds, kind_named, page_kinds
 from generator.records.models import Record
 from generator.render.site import render_site
@@ -94,6 +96,18 @@ class Visit(Record):
     title: Localized
     summary: Localized
     body: Localized | None = None
+    hosts: Annotated[list[Ref], RefTo("organization", "host")] = Field(default_factory=list)
+
+
+def visit_date(record: Record) -> kinds.dt.date:
+    """A visit's day."""
+    assert isinstance(record, Visit)
+    return record.date
+
+
+def visit_years(record: Record) -> set[int]:
+    """The year folder a visit belongs in."""
+    return {visit_date(record).year}
 
 
 def visit_templates(tmp_path: Path) -> Path:
@@ -127,7 +141,7 @@ def test_adding_a_kind_is_its_declaration_model_template_and_strings(
     records = minimal_records()
     records["visits/2024/2024-03-04-port-visit.yml"] = (
         "date: 2024-03-04\ntitle: {id: Kunjungan pelabuhan, en: Port visit}\n"
-        "summary: {id: Ringkasan., en: A summary.}\n"
+        "summary: {id: Ringkasan., en: A summary.}\nhosts: [acme]\n"
     )
     result = check_records(write_project(tmp_path / "project", records))
     assert [d.render() for d in result.report.errors] == []
@@ -143,3 +157,24 @@ def test_adding_a_kind_is_its_declaration_model_template_and_strings(
     assert page.date == kinds.dt.date(2024, 3, 4)
     news = next(p for p in site.pages["en"] if p.path == "news/index.md")
     assert "Port visit" in news.markdown
+    host = next(p for p in site.pages["en"] if p.path == "organizations/acme.md")
+    assert "[Port visit](../visits/2024/2024-03-04-port-visit.md)" in host.markdown
+
+
+def test_an_unknown_reference_in_a_new_kind_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit = RecordKind(Visit, "visits", "pages/visit.md.j2", visit_date, visit_years)
+    monkeypatch.setitem(kinds.BY_NAME, "visit", visit)
+    monkeypatch.setitem(kinds.BY_FOLDER, "visits", visit)
+    records = minimal_records()
+    records["visits/2024/2024-03-04-port-visit.yml"] = (
+        "date: 2024-03-04\ntitle: {id: K, en: V}\nsummary: {id: R, en: S}\nhosts: [acmee]\n"
+    )
+    project = write_project(tmp_path, records)
+    monkeypatch.chdir(project.root)
+    lines = [d.render() for d in check_records(project).report.errors]
+    assert lines == [
+        "content/visits/2024/2024-03-04-port-visit.yml:4:9: error[E301] hosts[0]: "
+        "no organization with id 'acmee' (did you mean 'acme'?)"
+    ]

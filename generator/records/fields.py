@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from babel import Locale
@@ -133,6 +134,31 @@ def before_localized(value: Any) -> Any:
 
 Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_id)]
 Ref = Id
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field holding the id (or ids) of another kind's records, for the link stage.
+
+    `role` names the part the referring record gives the target ("party", "quoted"); left
+    empty, the role is the referring record's kind ("event" for an event's partnership).
+    `role_field` takes the role from a sibling field instead (an organisation's role at an
+    event); `note_field` names a sibling text that qualifies it (a position's title).
+    """
+
+    kind: str
+    role: str = ""
+    role_field: str = ""
+    note_field: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    """The role of the references inside a list of sub-records (`witnesses` → "witness")."""
+
+    name: str
+
+
 Country = Annotated[str, AfterValidator(check_country)]
 Url = Annotated[str, AfterValidator(check_url)]
 Language = Annotated[str, AfterValidator(check_language)]

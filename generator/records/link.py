@@ -5,23 +5,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from generator.config import SiteConfig
 from generator.diagnostics import Report, display_path, suggest
+from generator.records.fields import RefTo, Role
 from generator.records.load import FieldPath
-from generator.records.models import (
-    Agreement,
-    Event,
-    Organization,
-    Partnership,
-    Person,
-    Record,
-    Taxonomy,
-    Term,
-)
+from generator.records.models import Agreement, Record, Taxonomy, Term
 from generator.records.validate import Entry, dotted
 
 SECTORS = "sectors"
+M = TypeVar("M")
 NodeKey = tuple[str, str]
 
 
@@ -152,60 +148,45 @@ def check_signatories(entry: Entry, report: Report) -> None:
 
 
 def iter_references(record: Record) -> Iterator[Reference]:
-    """Every reference a record makes, with the field it is in."""
-    yield from _sector_refs(getattr(record, "sectors", []))
-    if isinstance(record, Organization) and record.parent:
-        yield Reference("organization", record.parent, ("parent",), "parent")
-    if isinstance(record, Person):
-        for i, pos in enumerate(record.positions):
-            yield Reference(
-                "organization",
-                pos.organization,
-                ("positions", i, "organization"),
-                "position",
-                pos.title,
+    """Every reference a record makes, with the field it is in, in the model's field order.
+
+    The models mark reference fields with `RefTo` (and lists of sub-records with `Role`),
+    so a new kind's references need no code here.
+    """
+    yield from _model_refs(record, (), record.kind, "")
+
+
+def _model_refs(model: BaseModel, path: FieldPath, source: str, role: str) -> Iterator[Reference]:
+    for name, info in type(model).model_fields.items():
+        value, key = getattr(model, name), info.alias or name
+        target = _marker(info.metadata, RefTo)
+        if target is not None:
+            yield from _field_refs(
+                model, target, value, (*path, key), role or target.role or source
             )
-    if isinstance(record, Event):
-        yield from _event_refs(record)
-    if isinstance(record, Agreement):
-        yield from _agreement_refs(record)
-    if isinstance(record, Partnership):
-        yield from _list_refs("organization", record.parties, "parties", "party")
+            continue
+        inner = _marker(info.metadata, Role)
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            if isinstance(item, BaseModel):
+                where = (*path, key, i) if isinstance(value, list) else (*path, key)
+                yield from _model_refs(item, where, source, inner.name if inner else role)
 
 
-def _event_refs(event: Event) -> Iterator[Reference]:
-    for i, org in enumerate(event.organizations):
-        yield Reference(
-            "organization", org.organization, ("organizations", i, "organization"), org.role.value
-        )
-    for i, part in enumerate(event.participants):
-        yield Reference(
-            "person", part.person, ("participants", i, "person"), "participant", part.role
-        )
-    for i, quote in enumerate(event.quotes):
-        yield Reference("person", quote.person, ("quotes", i, "person"), "quoted")
-    yield from _list_refs("agreement", event.agreements, "agreements", "related")
-    if event.partnership:
-        yield Reference("partnership", event.partnership, ("partnership",), "event")
+def _field_refs(
+    model: BaseModel, target: RefTo, value: Any, path: FieldPath, role: str
+) -> Iterator[Reference]:
+    if value is None:
+        return
+    if target.role_field:
+        role = str(getattr(model, target.role_field).value)
+    note = getattr(model, target.note_field) if target.note_field else None
+    if isinstance(value, list):
+        for i, key in enumerate(value):
+            yield Reference(target.kind, key, (*path, i), role, note)
+    else:
+        yield Reference(target.kind, value, path, role, note)
 
 
-def _agreement_refs(agreement: Agreement) -> Iterator[Reference]:
-    yield from _list_refs("organization", agreement.parties, "parties", "party")
-    for i, sig in enumerate(agreement.signatories):
-        yield Reference("person", sig.person, ("signatories", i, "person"), "signatory")
-    for i, witness in enumerate(agreement.witnesses):
-        yield Reference(
-            "person", witness.person, ("witnesses", i, "person"), "witness", witness.role
-        )
-    yield from _list_refs("event", agreement.events, "events", "related")
-    if agreement.partnership:
-        yield Reference("partnership", agreement.partnership, ("partnership",), "agreement")
-
-
-def _list_refs(kind: str, ids: list[str], name: str, role: str) -> Iterator[Reference]:
-    for i, key in enumerate(ids):
-        yield Reference(kind, key, (name, i), role)
-
-
-def _sector_refs(ids: list[str]) -> Iterator[Reference]:
-    yield from _list_refs("sector", ids, "sectors", "sector")
+def _marker(metadata: list[Any], marker: type[M]) -> M | None:
+    return next((item for item in metadata if isinstance(item, marker)), None)

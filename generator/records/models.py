@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import Field, field_validator
 
@@ -16,6 +16,8 @@ from generator.records.fields import (
     Language,
     Localized,
     Ref,
+    RefTo,
+    Role,
     Strict,
     Text,
     Url,
@@ -136,16 +138,16 @@ class Organization(Record):
     country: Country
     region: Localized | None = None
     website: Url | None = None
-    parent: Ref | None = None
+    parent: Annotated[Ref | None, RefTo("organization", "parent")] = None
     description: Localized | None = None
-    sectors: list[Ref] = Field(default_factory=list)
+    sectors: Annotated[list[Ref], RefTo("sector", "sector")] = Field(default_factory=list)
 
 
 class Position(Strict):
     """A title a person held at an organisation."""
 
     title: Localized
-    organization: Ref
+    organization: Annotated[Ref, RefTo("organization", "position", note_field="title")]
     start: Date | None = Field(default=None, alias="from")
     end: Date | None = Field(default=None, alias="to")
 
@@ -163,7 +165,7 @@ class Person(Record):
 class EventOrganization(Strict):
     """An organisation's part in an event."""
 
-    organization: Ref
+    organization: Annotated[Ref, RefTo("organization", role_field="role")]
     role: OrganizationRole
     delegation_size: Count | None = None
 
@@ -171,14 +173,14 @@ class EventOrganization(Strict):
 class Participant(Strict):
     """A person's part in an event or agreement."""
 
-    person: Ref
+    person: Annotated[Ref, RefTo("person", "participant", note_field="role")]
     role: Localized | None = None
 
 
 class Quote(Strict):
     """Something a person said, in every language."""
 
-    person: Ref
+    person: Annotated[Ref, RefTo("person", "quoted")]
     text: Localized
 
 
@@ -196,9 +198,9 @@ class Event(Record):
     location: Location
     organizations: list[EventOrganization] = Field(min_length=1)
     participants: list[Participant] = Field(default_factory=list)
-    sectors: list[Ref] = Field(default_factory=list)
-    agreements: list[Ref] = Field(default_factory=list)
-    partnership: Ref | None = None
+    sectors: Annotated[list[Ref], RefTo("sector", "sector")] = Field(default_factory=list)
+    agreements: Annotated[list[Ref], RefTo("agreement", "related")] = Field(default_factory=list)
+    partnership: Annotated[Ref | None, RefTo("partnership")] = None
     quotes: list[Quote] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     draft: bool = False
@@ -215,7 +217,7 @@ class StatusStep(Strict):
 class Signatory(Strict):
     """A person who signed for one of the parties."""
 
-    person: Ref
+    person: Annotated[Ref, RefTo("person", "signatory")]
     organization: Ref
 
 
@@ -236,15 +238,15 @@ class Agreement(Record):
     summary: Localized
     body: Localized | None = None
     status: list[StatusStep] = Field(min_length=1)
-    parties: list[Ref] = Field(min_length=2)
+    parties: Annotated[list[Ref], RefTo("organization", "party")] = Field(min_length=2)
     signatories: list[Signatory] = Field(default_factory=list)
-    witnesses: list[Participant] = Field(default_factory=list)
+    witnesses: Annotated[list[Participant], Role("witness")] = Field(default_factory=list)
     scope: list[Localized] = Field(default_factory=list)
-    sectors: list[Ref] = Field(default_factory=list)
+    sectors: Annotated[list[Ref], RefTo("sector", "sector")] = Field(default_factory=list)
     location: Location | None = None
     validity: Validity | None = None
-    partnership: Ref | None = None
-    events: list[Ref] = Field(default_factory=list)
+    partnership: Annotated[Ref | None, RefTo("partnership")] = None
+    events: Annotated[list[Ref], RefTo("event", "related")] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     publish_date: Date | None = None
     draft: bool = False
@@ -276,9 +278,9 @@ class Partnership(Record):
     title: Localized
     summary: Localized
     body: Localized | None = None
-    parties: list[Ref] = Field(min_length=2)
+    parties: Annotated[list[Ref], RefTo("organization", "party")] = Field(min_length=2)
     since: int = Field(ge=1800, le=2200)
-    sectors: list[Ref] = Field(default_factory=list)
+    sectors: Annotated[list[Ref], RefTo("sector", "sector")] = Field(default_factory=list)
 
 
 class Term(Strict):
