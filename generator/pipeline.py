@@ -20,7 +20,7 @@ from generator.publish.sitemap import write_sitemaps
 from generator.publish.swap import carry_over, publish_site, staged_site
 from generator.records.check import CheckResult, check_records
 from generator.records.link import RecordGraph
-from generator.render.catalog import Catalog, default_today
+from generator.render.catalog import default_today
 from generator.render.pages import RenderedSite
 from generator.render.site import render_site
 from generator.search.pagefind import index_site
@@ -68,8 +68,7 @@ def build_site(
             if not build_and_index(staging, configs, site, work / "search", progress):
                 return EXIT_ERRORS
             progress.stage("publish")
-            # Feeds never list drafts, not even in a preview that shows them.
-            write_site_files(site, Catalog(graph, today), staging, chosen)
+            write_site_files(site, staging, chosen)
             carry_over(
                 target, staging, [lang for lang in site.config.languages if lang not in chosen]
             )
@@ -113,12 +112,11 @@ def build_and_index(
     return report_failures("pagefind", indexes)
 
 
-def write_site_files(
-    site: RenderedSite, published: Catalog, staging: Path, langs: list[str]
-) -> None:
+def write_site_files(site: RenderedSite, staging: Path, langs: list[str]) -> None:
     """The files beside the MkDocs output: root pages, feeds and sitemaps."""
+    assert site.published is not None, "the render stage sets it"
     write_root_pages(site, staging)
-    write_feeds(published, site, staging, langs)
+    write_feeds(site.published, site, staging, langs)
     write_sitemaps(site, staging, langs)  # replaces MkDocs' sitemaps
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.config import SiteConfig
+from generator.render.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class RenderedSite:
     """Every page of every language, plus each language's navigation sections."""
 
     config: SiteConfig
+    published: Catalog | None = None
+    """The records the feeds and sitemaps may list: never drafts, even in a preview."""
     pages: dict[str, list[Page]] = field(default_factory=dict)
     nav: dict[str, list[NavSection]] = field(default_factory=dict)
     untranslated: list[tuple[str, str]] = field(default_factory=list)

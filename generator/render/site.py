@@ -50,9 +50,10 @@ def render_site(
     today = today or default_today()
     index = Catalog(graph, today, include_drafts)
     # Sitemaps never date a page by a draft's record, not even in a preview.
-    lastmods = page_lastmods(Catalog(graph, today))
+    published = Catalog(graph, today)
+    lastmods = page_lastmods(published)
     env = make_environment(templates_dir)
-    site = RenderedSite(graph.config)
+    site = RenderedSite(graph.config, published=published)
     site.ui = {lang: load_strings(templates_dir, lang) for lang in graph.config.languages}
     locales = {lang: og_locale(strings["locale"]) for lang, strings in site.ui.items()}
     for lang, strings in site.ui.items():
