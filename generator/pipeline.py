@@ -10,14 +10,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from generator.config import SiteConfig
 from generator.diagnostics import print_report
 from generator.progress import BuildProgress, SilentProgress
 from generator.project import Project
 from generator.publish.feeds import write_feeds
+from generator.publish.lock import LockBusy, build_lock
 from generator.publish.sitemap import write_sitemaps
-from generator.publish.swap import carry_over, publish_site, staged_site
+from generator.publish.swap import carry_over, publish_site, recover_site, staged_site
 from generator.records.check import CheckResult, check_records
 from generator.records.link import RecordGraph
 from generator.render.catalog import default_today
@@ -36,7 +38,35 @@ from generator.sitebuild.root_pages import write_root_pages
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
-def build_site(
+def build_site(project: Project, *, wait: bool = True, **options: Any) -> int:
+    """Run the stages while holding the project's build lock; returns the exit code.
+
+    A second build waits for the first (or, with `wait=False`, stops with a message), so
+    two builds never write the same docs trees or `site/` at once. Before the stages run,
+    whatever a killed build left next to the site is cleaned up.
+    """
+    target = options.get("site_dir") or project.site_dir
+    try:
+        with build_lock(project.build_dir, wait=wait, on_wait=_say_waiting) as held:
+            if held.previous:
+                print(f"warta build: {held.previous} ended without finishing", file=sys.stderr)
+            for path in recover_site(target):
+                print(f"warta build: removed {path.name}, left by a killed build", file=sys.stderr)
+            return run_stages(project, **options)
+    except LockBusy as busy:
+        print(
+            f"warta build: another build is running ({busy.holder}, lock {busy.path}); "
+            "run again when it ends, or without --no-wait to wait for it",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
+
+
+def _say_waiting(holder: str) -> None:
+    print(f"warta build: waiting for the build in {holder} to finish", file=sys.stderr, flush=True)
+
+
+def run_stages(
     project: Project,
     *,
     langs: Sequence[str] | None = None,

@@ -11,7 +11,14 @@ from sites import copy_seed_project, tree_hashes
 
 from generator.pipeline import build_site
 from generator.project import find_project
-from generator.publish.swap import carry_over, make_staging, publish_site, staged_site
+from generator.publish.swap import (
+    carry_over,
+    exchange,
+    make_staging,
+    publish_site,
+    recover_site,
+    staged_site,
+)
 
 
 def make_tree(root: Path, files: dict[str, str]) -> Path:
@@ -78,10 +85,53 @@ def test_a_failed_rename_puts_the_old_site_back(
         return rename(self, target)
 
     monkeypatch.setattr(Path, "rename", failing_rename)
+    monkeypatch.setattr("generator.publish.swap.exchange", lambda first, second: False)
     with pytest.raises(OSError), staged_site(site) as staging:
         make_tree(staging, {"index.html": "new"})
         publish_site(staging, site)
     assert tree_hashes(site) == before
+    assert leftovers(tmp_path) == []
+
+
+def test_the_swap_is_one_atomic_exchange_where_the_system_has_one(tmp_path: Path) -> None:
+    site = make_tree(tmp_path / "site", {"index.html": "old"})
+    staging = make_tree(tmp_path / "new", {"index.html": "new"})
+    site_inode = site.stat().st_ino
+    assert exchange(staging, site), "renameat2(RENAME_EXCHANGE) is missing on this Linux"
+    assert (site / "index.html").read_text("utf-8") == "new"
+    assert (staging / "index.html").read_text("utf-8") == "old"
+    assert staging.stat().st_ino == site_inode
+
+
+def test_without_exchange_the_swap_falls_back_to_two_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("generator.publish.swap.exchange", lambda first, second: False)
+    site = make_tree(tmp_path / "site", {"index.html": "old"})
+    with staged_site(site) as staging:
+        make_tree(staging, {"index.html": "new"})
+        publish_site(staging, site)
+    assert (site / "index.html").read_text("utf-8") == "new"
+    assert leftovers(tmp_path) == []
+
+
+def test_recovery_puts_back_a_site_retired_by_a_killed_fallback_swap(tmp_path: Path) -> None:
+    # Killed between the two renames: no site/, the last good site under a retired name.
+    make_tree(tmp_path / ".warta-retired-site-abc", {"index.html": "last good"})
+    make_tree(tmp_path / ".warta-staging-site-def", {"index.html": "new, complete"})
+    make_tree(tmp_path / ".warta-staging-other-ghi", {"index.html": "another site's"})
+    removed = recover_site(tmp_path / "site")
+    assert [path.name for path in removed] == [".warta-staging-site-def"]
+    assert (tmp_path / "site" / "index.html").read_text("utf-8") == "last good"
+    assert leftovers(tmp_path) == [".warta-staging-other-ghi"]
+
+
+def test_recovery_removes_staging_and_retired_folders_next_to_a_site(tmp_path: Path) -> None:
+    make_tree(tmp_path / "site", {"index.html": "current"})
+    make_tree(tmp_path / ".warta-retired-site-abc", {"index.html": "old"})
+    make_tree(tmp_path / ".warta-staging-site-def", {"half.html": "half"})
+    assert len(recover_site(tmp_path / "site")) == 2
+    assert (tmp_path / "site" / "index.html").read_text("utf-8") == "current"
     assert leftovers(tmp_path) == []
 
 

@@ -17,7 +17,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="build the bilingual site into site/",
         description="Check every record, render the pages, build each language's sub-site "
         "with MkDocs (in parallel, one process per language) and publish the result to "
-        "site/. The new site replaces the old one only when every step succeeded. "
+        "site/. The new site replaces the old one only when every step succeeded, in one "
+        "atomic step, and one build runs at a time: a second one waits for the first. "
         "Exit status: 0 on success, 1 on errors, 2 on bad usage.",
     )
     parser.add_argument(
@@ -37,6 +38,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--site-dir", type=Path, metavar="DIR", help="publish here instead of the project's site/"
     )
+    parser.add_argument(
+        "--no-wait",
+        dest="wait",
+        action="store_false",
+        help="if another build of this project is running (it holds build/.warta.lock), "
+        "stop with exit status 1 instead of waiting for it to finish",
+    )
     parser.set_defaults(handler=main)
 
 
@@ -48,4 +56,5 @@ def main(args: argparse.Namespace) -> int:
         strict=args.strict,
         site_dir=args.site_dir,
         progress=make_progress(),
+        wait=args.wait,
     )
