@@ -104,7 +104,8 @@ def display_path(path: str | Path) -> str:
     """A path relative to the working directory where possible, always with `/`."""
     p = Path(path)
     with contextlib.suppress(ValueError):
-        p = p.resolve().relative_to(Path.cwd().resolve())
+        # Resolve the folder only: a diagnostic about a symbolic link names the link.
+        p = (p.parent.resolve() / p.name).relative_to(Path.cwd().resolve())
     return p.as_posix()
 
 

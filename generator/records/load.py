@@ -12,9 +12,12 @@ import yaml
 
 from generator.diagnostics import Position, Report
 from generator.records.kinds import BY_FOLDER
+from generator.records.scan import scan_content
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 20_000
+MAX_LIST_ITEMS = 1_000
+MAX_LINE_CHARS = 100_000
 STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -61,7 +64,7 @@ class LoadError(Exception):
 def load_documents(content_dir: Path, report: Report) -> list[Document]:
     """Load every record file under `content_dir`, reporting the ones that fail."""
     docs = []
-    for path in iter_record_files(content_dir):
+    for path in scan_content(content_dir, report):
         doc = load_document(path, folder_kind(content_dir, path), report)
         if doc is not None:
             docs.append(doc)
@@ -69,9 +72,8 @@ def load_documents(content_dir: Path, report: Report) -> list[Document]:
 
 
 def iter_record_files(content_dir: Path) -> Iterator[Path]:
-    """Every `.yml`/`.yaml` file below the content folder, in a stable order."""
-    files = [*content_dir.rglob("*.yml"), *content_dir.rglob("*.yaml")]
-    yield from sorted(p for p in files if p.is_file() and not p.name.startswith("."))
+    """Every record file below the content folder that the scan lets through, in order."""
+    yield from scan_content(content_dir, Report())
 
 
 def folder_kind(content_dir: Path, path: Path) -> str:
@@ -130,6 +132,7 @@ def load_mapping(
     """Parse YAML text into a mapping plus value and key positions."""
     if "\x00" in text:
         raise LoadError("E106", "file contains a NUL character", Position(), "save as UTF-8 text")
+    check_line_lengths(text)
     node = compose(text)
     if node is None:
         raise LoadError("E108", "file is empty", Position(), "run `warta new KIND` for a skeleton")
@@ -143,6 +146,20 @@ def load_mapping(
     converter = Converter()
     data = converter.convert(node, ())
     return data, converter.positions, converter.key_positions
+
+
+def check_line_lengths(text: str) -> None:
+    """Refuse a line so long that no editor wrote it by hand (and the YAML parser crawls)."""
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise LoadError(
+                "E117",
+                f"line is {len(line)} characters long, over the limit of {MAX_LINE_CHARS}",
+                Position(number, MAX_LINE_CHARS + 1),
+                "break long text into paragraphs in a `|` block",
+            )
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -189,6 +206,17 @@ def mark_of(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def check_list_length(node: yaml.SequenceNode) -> None:
+    """A list longer than any record needs is refused before its items are looked at."""
+    if len(node.value) > MAX_LIST_ITEMS:
+        raise LoadError(
+            "E116",
+            f"list has {len(node.value)} items, over the limit of {MAX_LIST_ITEMS}",
+            mark_of(node),
+            "split the record; no field needs this many entries",
+        )
+
+
 def describe_node(node: yaml.Node) -> str:
     """A word for what kind of YAML value a node holds."""
     if isinstance(node, yaml.SequenceNode):
@@ -221,6 +249,7 @@ class Converter:
         if isinstance(node, yaml.MappingNode):
             return self.convert_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
+            check_list_length(node)
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         return self.convert_scalar(node)
