@@ -19,6 +19,15 @@ class FeedConfig(Strict):
     entries: int = Field(default=50, ge=1, le=1000)
 
 
+class Publisher(Strict):
+    """Who publishes the site, for the footer: a name, an about page and a contact address,
+    each per language (`contact` may be a `mailto:` address)."""
+
+    name: Localized
+    about: Localized | None = None
+    contact: Localized | None = None
+
+
 class SiteConfig(Strict):
     """Languages, names and addresses of the site."""
 
@@ -31,6 +40,7 @@ class SiteConfig(Strict):
     page_size: int = Field(default=20, ge=1, le=500)
     feeds: FeedConfig = FeedConfig()
     search: SearchConfig = SearchConfig()
+    publisher: Publisher | None = None
 
     @field_validator("languages")
     @classmethod

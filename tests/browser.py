@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request
 
 from generator.commands.serve import make_server
 
@@ -70,20 +70,15 @@ class Console:
         """Record errors and uncaught exceptions of a page."""
         page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
+        page.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url}"))
+        page.on("request", self._on_request)
         return page
 
+    def _on_request(self, request: Request) -> None:
+        # Every request stays on the site: no fonts, scripts or probes from elsewhere.
+        if not request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+            self.errors.append(f"left the site: {request.url}")
+
     def _on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error" and not is_theme_sitemap_probe(message):
+        if message.type == "error":
             self.errors.append(f"console: {message.text} at {message.location}")
-
-
-def is_theme_sitemap_probe(message: ConsoleMessage) -> bool:
-    """Material's script fetches `sitemap.xml` next to every `<link rel=alternate>` href.
-
-    Our hreflang links point at pages, not language roots, so that probe fails; Material
-    catches the failure and only the browser's network log line remains. It is the
-    theme's behaviour, not ours, and it cannot be switched off without dropping the
-    hreflang links, so it is the one console error these tests accept.
-    """
-    url = str(message.location.get("url", ""))
-    return message.text.startswith("Failed to load resource") and url.endswith("/sitemap.xml")

@@ -162,3 +162,57 @@ def test_no_page_scrolls_sideways_at_360_px(lang: str, browser: Browser, seed_ur
             wide[path] = found
     context.close()
     assert wide == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_page_view_requests_only_the_sites_own_files(
+    lang: str, browser: Browser, seed_url: str
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    failed: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(f"{seed_url}{lang}/{PAGES['event']}")
+    page.wait_for_load_state("networkidle")
+    hreflangs = page.locator('link[rel="alternate"][hreflang]').count()
+    context.close()
+    # Material would probe a sitemap.xml beside each of the page's alternate links.
+    assert [url for url in requested if url.endswith("sitemap.xml")] == []
+    assert [url for url in requested if not url.startswith(seed_url)] == []
+    assert failed == []
+    assert hreflangs == len(LANGUAGES) + 1  # each language and x-default stay in the page
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "archive"),
+    [("id", "memerlukan JavaScript", "arsip"), ("en", "needs JavaScript", "the archive")],
+)
+def test_search_without_javascript_says_so_and_offers_the_news_and_archive(
+    lang: str, note: str, archive: str, browser: Browser, seed_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{seed_url}{lang}/")
+    page.locator(".warta-search__nojs-link").click()
+    message = page.locator("#warta-nojs-search")
+    assert message.is_visible()
+    assert note in message.inner_text()
+    page.get_by_role("link", name=archive, exact=True).click()
+    assert page.url == f"{seed_url}{lang}/news/#archives"
+    assert page.locator("#archives").is_visible()
+    context.close()
+
+
+def test_the_palette_toggle_is_named_and_switches_to_dark(browser: Browser, seed_url: str) -> None:
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{seed_url}en/{PAGES['event']}")
+    toggle = page.locator('label[title="Switch to dark mode"]')
+    toggle.click()
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    context.close()
+    assert scheme == "slate"
+    assert background == "rgb(18, 22, 29)"

@@ -204,10 +204,12 @@ def test_organization_page_lists_records_newest_first_with_roles(tmp_path: Path)
         if line.startswith("- ") and "](" in line and ": [" in line
     ]
     assert lines == [
-        "- 10 February 2024: [Acme Globex MoU](../agreements/2024/acme-globex-mou.md) — party",
-        "- 5 January 2024: [Acme visit](../events/2024/2024-01-05-acme-visit.md) — host",
-        "- 3 November 2023: [Old visit](../events/2023/2023-11-03-old-visit.md)"
-        " — delegation (13 people)",
+        '- <time datetime="2024-02-10">10 February 2024</time>:'
+        " [Acme Globex MoU](../agreements/2024/acme-globex-mou.md) — party",
+        '- <time datetime="2024-01-05">5 January 2024</time>:'
+        " [Acme visit](../events/2024/2024-01-05-acme-visit.md) — host",
+        '- <time datetime="2023-11-03">3 November 2023</time>:'
+        " [Old visit](../events/2023/2023-11-03-old-visit.md) — delegation (13 people)",
     ]
     indonesian = page(site, "id", "organizations/acme.md").markdown
     assert "— delegasi (13 orang)" in indonesian and "— tuan rumah" in indonesian
@@ -247,7 +249,9 @@ def test_home_shows_latest_upcoming_and_figures(tmp_path: Path) -> None:
     home = page(site, "en", "index.md").markdown
     latest, upcoming = home.split("## Upcoming events")
     assert "Acme Globex MoU" in latest and "Future fair" not in latest
-    assert "- 1 July 2024: [Future fair](events/2024/2024-07-01-future-fair.md)" in upcoming
+    card = upcoming.split("<article")[1]
+    assert "[Future fair](events/2024/2024-07-01-future-fair.md)</h3>" in card
+    assert '<time datetime="2024-07-01">1 July 2024</time> · Meeting' in card
     assert "| Signed | 1 |" in home
     assert "| [Indonesia](countries/id.md) | 1 |" in home
     assert "| [South Korea](countries/kr.md) | 1 |" in home

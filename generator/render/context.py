@@ -17,6 +17,7 @@ from generator.records.models import (
 from generator.records.validate import Entry
 from generator.render.catalog import Catalog
 from generator.render.i18n import Localizer
+from generator.render.markdown import Md, escape_markdown
 from generator.render.urls import country_path
 
 
@@ -37,6 +38,7 @@ class Dated:
     ref: Ref
     note: str = ""
     kind: str = ""
+    summary: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,13 @@ class RenderContext:
         date = record_date(entry.record)
         assert date is not None, "only events and agreements are dated"
         ref = self.ref(entry.kind, entry.key)
-        return Dated(date, self.loc.date(date), ref, note, entry.kind)
+        summary = self.loc.text(getattr(entry.record, "summary", None))
+        return Dated(date, self.loc.date(date), ref, note, entry.kind, summary)
+
+    def dateline(self, date: dt.date, *parts: str) -> Md:
+        """A record's dateline, `<time>3 November 2023</time> · Pertemuan · Jakarta`."""
+        when = f'<time datetime="{date.isoformat()}">{escape_markdown(self.loc.date(date))}</time>'
+        return Md(" · ".join([when, *(escape_markdown(part) for part in parts if part)]))
 
     def kind_note(self, entry: Entry) -> str:
         """What a dated record is: its type, and an agreement's status too."""
@@ -126,6 +134,12 @@ class RenderContext:
         ]
         facts = [Fact(label, value) for label, value in parts if value]
         return [*facts, Fact(labels["country"], self.country_ref(location.country))]
+
+    def place(self, location: Location | None) -> str:
+        """Where something happened, for a dateline: the city, else the region or country."""
+        if location is None:
+            return ""
+        return location.city or self.loc.text(location.region) or self.loc.country(location.country)
 
     def sources(self, sources: list[Source]) -> list[dict[str, str]]:
         """Sources with their publisher, title, date, language name and address."""

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from generator.config import SiteConfig
 from generator.records.coverage import iter_localized
@@ -86,4 +87,8 @@ class Localizer:
         """A UI string with a number, in the plural form the language needs."""
         forms = self.strings[group][key]
         form = self.locale.plural_form(number)
-        return str(forms.get(form, forms["other"])).format(count=number)
+        return str(forms.get(form, forms["other"])).format(count=self.number(number))
+
+    def number(self, value: int) -> str:
+        """A count as the locale writes it: `1.250` in Indonesian, `1,250` in English."""
+        return str(format_decimal(value, locale=self.locale))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from generator.records.kinds import record_date
 from generator.records.models import Agreement, AgreementStatus
+from generator.render.charts import Bar, Series, bar_chart
 from generator.render.context import Dated, PageSpec, Ref, RenderContext, oldest_first
+from generator.render.markdown import Md
 from generator.render.urls import archive_path, news_path, section_path
 
 LATEST_NEWS = 5
@@ -40,11 +43,35 @@ def render_home(ctx: RenderContext) -> PageSpec:
             "intro": ctx.loc.text(ctx.loc.config.site_description),
             "latest": [item for item in items if item.date <= today][:LATEST_NEWS],
             "upcoming": oldest_first(upcoming),
-            "statuses": agreements_by_status(ctx),
-            "partners": partners_by_country(ctx),
+            **home_figures(ctx),
             "news": Ref(ctx.loc.label("labels", "all_news"), section_path("news")),
         },
     )
+
+
+def home_figures(ctx: RenderContext) -> dict[str, Any]:
+    """The home page's figures, each as a table's rows and as a bar chart."""
+    labels = ctx.loc.strings["labels"]
+    statuses = agreements_by_status(ctx)
+    partners = partners_by_country(ctx)
+    status_bars = [Bar(label, count, ctx.loc.number(count)) for label, count in statuses]
+    partner_bars = [Bar(ref.label, count, ctx.loc.number(count)) for ref, count in partners]
+    return {
+        "statuses": [
+            (label, bar.shown) for (label, _), bar in zip(statuses, status_bars, strict=True)
+        ],
+        "partners": [
+            (ref, bar.shown) for (ref, _), bar in zip(partners, partner_bars, strict=True)
+        ],
+        "status_chart": bars_figure("chart-statuses", labels["agreements_by_status"], status_bars),
+        "partner_chart": bars_figure("chart-partners", labels["partners_by_country"], partner_bars),
+    }
+
+
+def bars_figure(chart_id: str, title: str, bars: list[Bar]) -> Md | None:
+    """One series of bars, described by its figures (`Signed: 1; Proposed: 2`)."""
+    desc = "; ".join(f"{bar.label}: {bar.shown}" for bar in bars)
+    return bar_chart(chart_id, title, desc, [Series(title, tuple(bars))])
 
 
 def agreements_by_status(ctx: RenderContext) -> list[tuple[str, int]]:
@@ -94,6 +121,29 @@ def render_news_pages(ctx: RenderContext) -> Iterator[PageSpec]:
         )
 
 
+def yearly_figures(ctx: RenderContext, items: list[Dated]) -> dict[str, Any]:
+    """Events and agreements per year, oldest first: a table's rows and a bar chart."""
+    labels = ctx.loc.strings["labels"]
+    years = sorted({item.date.year for item in items})
+    counts = Counter((item.date.year, item.kind) for item in items)
+    rows = [
+        (str(year), *(ctx.loc.number(counts[year, kind]) for kind in ("event", "agreement")))
+        for year in years
+    ]
+    series = [
+        Series(
+            labels[name],
+            tuple(Bar(str(y), counts[y, kind], ctx.loc.number(counts[y, kind])) for y in years),
+        )
+        for name, kind in (("events", "event"), ("agreements", "agreement"))
+    ]
+    desc = "; ".join(
+        f"{year}: {labels['events']} {ev}, {labels['agreements']} {ag}" for year, ev, ag in rows
+    )
+    title = labels["per_year"]
+    return {"year_rows": rows, "year_chart": bar_chart("chart-years", title, desc, series)}
+
+
 def news_title(ctx: RenderContext, number: int, pages: int) -> str:
     """`Berita`, or `Berita (halaman 2)` after the first page."""
     title = ctx.loc.label("nav", "news")
@@ -121,6 +171,7 @@ def archive_refs(ctx: RenderContext) -> list[Ref]:
 def render_archives(ctx: RenderContext) -> Iterator[PageSpec]:
     """One page per year listing its events and agreements, newest first."""
     items = news_items(ctx)
+    per_year = yearly_figures(ctx, items)
     for year in archive_years(ctx):
         chosen = [item for item in items if item.date.year == year]
         yield PageSpec(
@@ -132,5 +183,6 @@ def render_archives(ctx: RenderContext) -> Iterator[PageSpec]:
                 "events": [i for i in chosen if i.kind == "event"],
                 "agreements": [i for i in chosen if i.kind == "agreement"],
                 "archives": archive_refs(ctx),
+                **per_year,
             },
         )

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from generator.records.kinds import kind_of, record_date
 from generator.records.models import Agreement, Event, EventOrganization, Partnership, Validity
 from generator.records.validate import Entry
+from generator.render.charts import Mark, timeline_chart
 from generator.render.context import Dated, Fact, PageSpec, Ref, RenderContext, oldest_first
 from generator.render.i18n import is_translated
-from generator.render.markdown import Md, vet_body
+from generator.render.markdown import Md, escape_markdown, vet_body
 
 
 def record_spec(ctx: RenderContext, entry: Entry) -> PageSpec:
@@ -60,7 +61,9 @@ def render_event(ctx: RenderContext, entry: Entry) -> PageSpec:
         Fact(labels["type"], ctx.loc.label("event_types", event.type.value)),
         *ctx.location(event.location),
     ]
+    kind = ctx.loc.label("event_types", event.type.value)
     spec.context = {
+        "dateline": ctx.dateline(event.date, kind, ctx.place(event.location)),
         "facts": facts,
         "summary": spec.description,
         "body": render_body(ctx, event.body),
@@ -102,7 +105,11 @@ def render_agreement(ctx: RenderContext, entry: Entry) -> PageSpec:
     agreement = entry.record
     assert isinstance(agreement, Agreement)
     spec = record_spec(ctx, entry)
+    latest = ctx.loc.label("statuses", agreement.current_status.value)
+    kind = ctx.loc.label("agreement_types", agreement.type.value)
+    place = ctx.place(agreement.location)
     spec.context = {
+        "dateline": ctx.dateline(agreement.status[-1].date, kind, latest, place),
         "facts": agreement_facts(ctx, agreement),
         "summary": spec.description,
         "body": render_body(ctx, agreement.body),
@@ -163,15 +170,19 @@ def render_partnership(ctx: RenderContext, entry: Entry) -> PageSpec:
     assert isinstance(partnership, Partnership)
     spec = record_spec(ctx, entry)
     labels = ctx.loc.strings["labels"]
+    kind = ctx.loc.label("partnership_types", partnership.type.value)
+    timeline = oldest_first(list(partnership_timeline(ctx, partnership.key)))
     spec.context = {
+        "dateline": Md(escape_markdown(f"{kind} · {labels['since']} {partnership.since}")),
         "facts": [
-            Fact(labels["type"], ctx.loc.label("partnership_types", partnership.type.value)),
+            Fact(labels["type"], kind),
             Fact(labels["since"], str(partnership.since)),
         ],
         "summary": spec.description,
         "body": render_body(ctx, partnership.body),
         "parties": ctx.refs("organization", partnership.parties),
-        "timeline": oldest_first(list(partnership_timeline(ctx, partnership.key))),
+        "timeline": timeline,
+        "chart": timeline_figure(ctx, spec.title, timeline),
         "sectors": ctx.refs("sector", partnership.sectors),
     }
     return spec
@@ -188,3 +199,24 @@ def partnership_timeline(ctx: RenderContext, key: str) -> Iterator[Dated]:
             for step in record.status:
                 status = ctx.loc.label("statuses", step.status.value)
                 yield Dated(step.date, ctx.loc.date(step.date), ref, status, "agreement")
+
+
+def timeline_figure(ctx: RenderContext, title: str, timeline: list[Dated]) -> Md | None:
+    """The partnership's timeline as a chart: events above, agreement steps below."""
+    if not timeline:
+        return None
+    events = sum(1 for item in timeline if item.kind == "event")
+    desc = ctx.loc.label("charts", "timeline_desc").format(
+        events=ctx.loc.count("counts", "events", events),
+        steps=ctx.loc.count("counts", "agreement_steps", len(timeline) - events),
+        start=timeline[0].when,
+        end=timeline[-1].when,
+    )
+    labels = ctx.loc.strings["labels"]
+    marks = [
+        Mark(item.date, f"{item.when}: {item.ref.label}", 0 if item.kind == "event" else 1)
+        for item in timeline
+    ]
+    names = (labels["events"], labels["agreements"])
+    chart_title = f"{labels['timeline']}: {title}"
+    return timeline_chart("chart-timeline", chart_title, desc, names, marks)

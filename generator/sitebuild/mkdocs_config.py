@@ -13,6 +13,8 @@ from generator.render.pages import NavSection, RenderedSite
 
 FEATURES = ["navigation.tabs", "navigation.indexes", "navigation.top", "toc.follow"]
 SEARCH_CSS, SEARCH_JS = "assets/warta/search.css", "assets/warta/search.js"
+# The news look (templates/overrides/assets/warta/news.css), after Material's styles.
+NEWS_CSS = "assets/warta/news.css"
 MARKDOWN_EXTENSIONS: list[Any] = [
     "abbr",
     "admonition",
@@ -21,7 +23,9 @@ MARKDOWN_EXTENSIONS: list[Any] = [
     "footnotes",
     "md_in_html",
     "tables",
-    {"toc": {"permalink": True}},
+    # Headings keep their ids (links to a section work) but get no "¶" anchor, which screen
+    # readers would read as part of every heading's name.
+    "toc",
 ]
 
 
@@ -52,7 +56,7 @@ def build_mkdocs_config(
         "docs_dir": "docs",
         "use_directory_urls": True,
         "strict": strict,
-        "theme": build_theme(lang, overrides),
+        "theme": build_theme(lang, overrides, ui_strings(site, lang)),
         # Records are reached through the section pages, never through the nav (a nav
         # listing every page makes MkDocs quadratic), so pages missing from it are normal.
         "nav": build_nav(site.nav.get(lang, [])),
@@ -63,7 +67,7 @@ def build_mkdocs_config(
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         # The search field's script and styles (templates/overrides/assets/warta/), unless
         # `search.enabled: false` leaves the site without search.
-        "extra_css": [SEARCH_CSS] if config.search.enabled else [],
+        "extra_css": [NEWS_CSS, SEARCH_CSS] if config.search.enabled else [NEWS_CSS],
         "extra_javascript": [SEARCH_JS] if config.search.enabled else [],
         "extra": build_extra(site, lang),
     }
@@ -89,8 +93,8 @@ def language_url(config: SiteConfig, lang: str) -> str:
     return f"{site_base(config)}{lang}/"
 
 
-def build_theme(lang: str, overrides: Path) -> dict[str, Any]:
-    """Material, in the page language, with Warta's template overrides."""
+def build_theme(lang: str, overrides: Path, strings: dict[str, str]) -> dict[str, Any]:
+    """Material, in the page language, with Warta's template overrides and palettes."""
     return {
         "name": "material",
         "language": lang,
@@ -98,7 +102,32 @@ def build_theme(lang: str, overrides: Path) -> dict[str, Any]:
         "features": FEATURES,
         # Google Fonts would make every page call a third party; use the system fonts.
         "font": False,
+        "palette": build_palette(strings),
     }
+
+
+def build_palette(strings: dict[str, str]) -> list[dict[str, Any]]:
+    """A light and a dark palette, following the reader's system until they toggle.
+
+    `custom` colours leave Material's own palette rules out; news.css sets every colour
+    per scheme. Each toggle is labelled with the palette it switches to.
+    """
+    return [
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "primary": "custom",
+            "accent": "custom",
+            "toggle": {"icon": "material/weather-night", "name": strings["palette_dark"]},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "primary": "custom",
+            "accent": "custom",
+            "toggle": {"icon": "material/weather-sunny", "name": strings["palette_light"]},
+        },
+    ]
 
 
 def build_nav(sections: list[NavSection]) -> list[dict[str, str]]:
@@ -138,6 +167,7 @@ def build_extra(site: RenderedSite, lang: str) -> dict[str, Any]:
             "base_path": config.base_path,
             "strings": ui_strings(site, lang),
             "search": search_strings(site, lang),
+            "publisher": publisher(config, lang),
         },
     }
 
@@ -155,3 +185,15 @@ def search_strings(site: RenderedSite, lang: str) -> dict[str, Any]:
     if not site.config.search.enabled:
         return {}
     return site.search.get(lang) or site.search.get(site.config.default_language, {})
+
+
+def publisher(config: SiteConfig, lang: str) -> dict[str, str]:
+    """The footer's publisher in a language: name, about page and contact address."""
+    if config.publisher is None:
+        return {}
+    found = {
+        "name": localized(config.publisher.name, config, lang),
+        "about": localized(config.publisher.about or {}, config, lang),
+        "contact": localized(config.publisher.contact or {}, config, lang),
+    }
+    return {key: value for key, value in found.items() if value}
