@@ -28,6 +28,21 @@ class Publisher(Strict):
     contact: Localized | None = None
 
 
+class TranslationConfig(Strict):
+    """How complete each language must be for `warta check` to pass."""
+
+    minimum_coverage: dict[Language, float] = Field(default_factory=dict)
+    """Per language, the share of texts (0–100) that must be written and up to date."""
+
+    @field_validator("minimum_coverage")
+    @classmethod
+    def _percentages(cls, minimum: dict[str, float]) -> dict[str, float]:
+        wrong = [lang for lang, share in minimum.items() if not 0 <= share <= 100]
+        if wrong:
+            raise ValueError(f"coverage of {', '.join(wrong)} must be between 0 and 100")
+        return minimum
+
+
 class SiteConfig(Strict):
     """Languages, names and addresses of the site."""
 
@@ -41,6 +56,7 @@ class SiteConfig(Strict):
     feeds: FeedConfig = FeedConfig()
     search: SearchConfig = SearchConfig()
     publisher: Publisher | None = None
+    translations: TranslationConfig = TranslationConfig()
 
     @field_validator("languages")
     @classmethod
@@ -63,6 +79,15 @@ class SiteConfig(Strict):
         if missing:
             raise ValueError(f"{', '.join(missing)} not in `languages`")
         return langs
+
+    @field_validator("translations")
+    @classmethod
+    def _gated_are_listed(cls, value: TranslationConfig, info: ValidationInfo) -> TranslationConfig:
+        langs = info.data.get("languages", [])
+        missing = [lang for lang in value.minimum_coverage if lang not in langs]
+        if missing:
+            raise ValueError(f"minimum_coverage names {', '.join(missing)}, not in `languages`")
+        return value
 
     @property
     def base_path(self) -> str:

@@ -31,6 +31,12 @@ def warta(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 HELP_MENTIONS = {
     "build": ["--lang", "--strict", "--site-dir"],
     "serve": ["--port", "127.0.0.1"],
+    "translations": ["export", "import", "accept"],
+}
+SUBCOMMANDS = {
+    "translations export": ["--lang", "--only", "--force"],
+    "translations import": ["row number"],
+    "translations accept": ["--outdated", "--lang"],
 }
 
 
@@ -42,6 +48,17 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "usage: warta" in out
     for option in HELP_MENTIONS.get(command, []):
+        assert option in out, f"`warta {command} --help` does not mention {option}"
+
+
+@pytest.mark.parametrize("command", sorted(SUBCOMMANDS))
+def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command.split(), "--help"])
+    assert exit_info.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert out.startswith(f"usage: warta {command}")
+    for option in SUBCOMMANDS[command]:
         assert option in out, f"`warta {command} --help` does not mention {option}"
 
 
@@ -69,10 +86,35 @@ def test_check_reports_all_mistakes_and_fails(tmp_path: Path) -> None:
 
 def test_check_json_and_github_formats(tmp_path: Path) -> None:
     project = build_case("e209-invalid-choice", tmp_path / "p")
-    rows = json.loads(warta("check", "--format", "json", cwd=project.root).stdout)
+    data = json.loads(warta("check", "--format", "json", cwd=project.root).stdout)
+    rows = data["diagnostics"]
     assert [(r["code"], r["line"], r["field"]) for r in rows] == [("E209", 2, "type")]
     github = warta("check", "--format", "github", cwd=project.root).stdout.splitlines()[0]
     assert github.startswith("::error file=content/organizations/choice.yml,line=2,col=7,")
+
+
+def test_check_json_carries_coverage_figures(tmp_path: Path) -> None:
+    project = build_case("e402-coverage-below-minimum", tmp_path / "p")
+    result = warta("check", "--format", "json", cwd=project.root)
+    assert result.returncode == 1
+    coverage = json.loads(result.stdout)["coverage"]
+    assert coverage["total"] == 14
+    assert coverage["languages"]["en"] == {
+        "present": 13,
+        "missing": 1,
+        "outdated": 0,
+        "untracked": 13,
+        "current": 13,
+        "percent": 92.9,
+        "minimum": 95.0,
+        "passes": False,
+    }
+    assert coverage["languages"]["id"]["passes"] is True
+    text = warta("check", cwd=project.root).stdout
+    assert text.splitlines()[-1] == (
+        "translation coverage: id 100.0% (14/14), "
+        "en 92.9% (13/14; 1 missing, 0 outdated; 13 untracked; minimum 95%, below)"
+    )
 
 
 def test_strict_fails_on_missing_translation(tmp_path: Path) -> None:

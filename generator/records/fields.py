@@ -21,7 +21,8 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
-LANG_RE = re.compile(r"^[a-z]{2,3}$")
+# BCP 47 language tags as sites use them: `id`, `en`, `ko`, `zh-Hans`, `pt-BR`, `es-419`.
+LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 # Babel's territory list also holds regions ("001") and pseudo-codes; keep real countries.
 _COUNTRIES = frozenset(
@@ -70,12 +71,12 @@ def check_url(value: str) -> str:
 
 
 def check_language(value: str) -> str:
-    """A language is a lowercase ISO 639 code."""
+    """A language is a BCP 47 tag: an ISO 639 code, then an optional script and region."""
     if not LANG_RE.match(value):
         raise PydanticCustomError(
             "invalid_language",
             "'{value}' is not a language code",
-            {"value": value, "hint": "use an ISO 639-1 code such as id or en"},
+            {"value": value, "hint": "use a BCP 47 tag such as id, en, ko or zh-Hans"},
         )
     return value
 

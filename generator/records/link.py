@@ -49,6 +49,8 @@ class RecordGraph:
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
     sectors: dict[str, Term] = field(default_factory=dict)
     backlinks: dict[NodeKey, list[Backlink]] = field(default_factory=dict)
+    outdated: dict[NodeKey, set[str]] = field(default_factory=dict)
+    """The languages in which a record has a translation of an older source text."""
 
     def get(self, kind: str, key: str) -> Record:
         """The record of a kind with an id; the link stage has checked it exists."""

@@ -48,6 +48,11 @@ class Entry:
 
 def load_config(root: Path, report: Report) -> SiteConfig | None:
     """Load and validate `site_config.yml`, or report why it is unusable."""
+    return load_config_document(root, report)[0]
+
+
+def load_config_document(root: Path, report: Report) -> tuple[SiteConfig | None, Document | None]:
+    """The validated configuration and its document (for positions), or None after reporting."""
     path = root / CONFIG_NAME
     if not path.exists():
         report.add(
@@ -57,11 +62,11 @@ def load_config(root: Path, report: Report) -> SiteConfig | None:
             "configuration file is missing",
             hint="create site_config.yml; README.md shows one",
         )
-        return None
+        return None, None
     doc = load_document(path, "config", report)
     if doc is None:
-        return None
-    return validate_model(doc, SiteConfig, {}, report)
+        return None, None
+    return validate_model(doc, SiteConfig, {}, report), doc
 
 
 def validate_documents(docs: list[Document], config: SiteConfig, report: Report) -> list[Entry]:

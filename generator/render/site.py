@@ -108,11 +108,13 @@ def render_page(env: Environment, ctx: RenderContext, spec: PageSpec, lastmods: 
         page_path=spec.path,
         title=spec.title,
         translated=spec.translated,
+        outdated=is_outdated(ctx, spec),
     )
     meta = {
         **front_matter(spec),
         **facet_front_matter(ctx, spec),
         **draft_mark(ctx, spec),
+        **({"warta_outdated": True} if is_outdated(ctx, spec) else {}),
         **render_head_meta(ctx, spec),
     }
     markdown = render_front_matter(meta) + "\n" + tidy(text)
@@ -149,6 +151,14 @@ def draft_mark(ctx: RenderContext, spec: PageSpec) -> dict[str, Any]:
 def is_draft(ctx: RenderContext, spec: PageSpec) -> bool:
     """Whether a page shows a draft or embargoed record."""
     return spec.entry is not None and not is_published(spec.entry.record, ctx.index.today)
+
+
+def is_outdated(ctx: RenderContext, spec: PageSpec) -> bool:
+    """Whether a record page shows a translation made from an earlier source text."""
+    if spec.entry is None:
+        return False
+    stale = ctx.index.graph.outdated.get((spec.entry.kind, spec.entry.key), set())
+    return ctx.loc.lang in stale
 
 
 def tidy(text: str) -> str:
