@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, ValidationInfo, field_validator
 
 from generator.records.fields import Language, Localized, Strict, Url
@@ -57,6 +59,8 @@ class SiteConfig(Strict):
     search: SearchConfig = SearchConfig()
     publisher: Publisher | None = None
     translations: TranslationConfig = TranslationConfig()
+    raw_html: Literal["sanitize", "escape", "forbid"] = "sanitize"
+    """Raw HTML in Markdown bodies: cut to an allowlist, shown as text, or an error."""
 
     @field_validator("languages")
     @classmethod

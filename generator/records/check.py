@@ -9,6 +9,7 @@ from generator.project import Project
 from generator.records.coverage import Coverage, gate_coverage, measure_coverage
 from generator.records.link import RecordGraph, resolve_graph
 from generator.records.load import iter_record_files, load_documents
+from generator.records.rawhtml import check_raw_html
 from generator.records.translations import Manifest, load_manifest
 from generator.records.validate import load_config_document, validate_documents
 
@@ -33,6 +34,7 @@ def check_records(project: Project, *, strict: bool = False) -> CheckResult:
     if config is None:
         return CheckResult(report, files)
     entries = validate_documents(docs, config, report)
+    check_raw_html(entries, config, report)
     graph = resolve_graph(entries, config, report)
     manifest = load_manifest(project.content, report)
     coverage = measure_coverage(entries, config, manifest, report)

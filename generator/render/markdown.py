@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from generator.records.rawhtml import prose_and_code, sanitize_html
+
 
 class Md(str):
     """Text that already is safe Markdown and reaches the page unchanged."""
@@ -40,7 +42,6 @@ _INLINE = str.maketrans(
 _LINE_START = re.compile(r"^([-+=:]|\d+\.)")
 _WHITESPACE = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_CODE = re.compile(r"(^```.*?^```[ \t]*$|`[^`\n]+`)", re.MULTILINE | re.DOTALL)
 _AUTOLINK = re.compile(r"<(?=(?:https?://|mailto:)[^\s<>]+>)", re.IGNORECASE)
 _UNSAFE_LINK = re.compile(
     r"(\]\(\s*<?|^[ \t]*\[[^\]\n]*\]:[ \t]*<?)\s*(?:javascript|vbscript|data|file):",
@@ -74,15 +75,22 @@ def escape_paragraphs(text: str) -> Md:
 _BODY_H1 = re.compile(r"^ {0,3}#[ \t]+", re.MULTILINE)
 
 
-def vet_body(text: str) -> Md:
-    """An editor's Markdown body with raw HTML, attribute lists and script links defused."""
-    pieces = _CODE.split(text.strip())
-    # split() with one group alternates prose (even) and code (odd); code shows HTML as text.
-    return Md("".join(p if i % 2 else _vet_prose(p) for i, p in enumerate(pieces)))
+def vet_body(text: str, raw_html: str = "sanitize") -> Md:
+    """An editor's Markdown body with raw HTML (per the site's `raw_html` policy),
+    attribute lists and script links defused; code shows HTML as text and stays as it is."""
+    return Md(
+        "".join(
+            piece if is_code else _vet_prose(piece, raw_html)
+            for is_code, piece in prose_and_code(text.strip())
+        )
+    )
 
 
-def _vet_prose(text: str) -> str:
-    text = _AUTOLINK.sub("\0", text).replace("<", "&lt;").replace("\0", "<")
+def _vet_prose(text: str, raw_html: str) -> str:
+    if raw_html == "escape":
+        text = _AUTOLINK.sub("\0", text).replace("<", "&lt;").replace("\0", "<")
+    else:  # "forbid" was checked already: a body with HTML never gets here, but be safe
+        text = sanitize_html(text)
     text = text.replace("{", "\\{")
     # The page title is the only h1; a `# heading` in a body becomes a section heading.
     text = _BODY_H1.sub("## ", text)

@@ -44,7 +44,7 @@ def render_record(ctx: RenderContext, entry: Entry) -> PageSpec:
 
 def render_body(ctx: RenderContext, body: dict[str, str] | None) -> Md | None:
     """A record's Markdown body in this language, vetted, or None."""
-    return vet_body(ctx.loc.text(body)) if body else None
+    return vet_body(ctx.loc.text(body), ctx.loc.config.raw_html) if body else None
 
 
 def render_event(ctx: RenderContext, entry: Entry) -> PageSpec:
