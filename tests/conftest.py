@@ -15,6 +15,7 @@ from sites import (
     copy_seed_project,
     write_edge_project,
     write_synth_project,
+    write_trilingual_project,
 )
 
 from generator.pipeline import build_site
@@ -59,6 +60,20 @@ def edge_preview(edge_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory)
     code = build_site(edge_site.project, site_dir=out / "site", work_dir=out, include_drafts=True)
     assert code == 0
     return out / "site"
+
+
+@pytest.fixture(scope="session")
+def trilingual_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The seed project with Korean as a third, incomplete language (sites.py)."""
+    return build_project(write_trilingual_project(tmp_path_factory.mktemp("trilingual")))
+
+
+@pytest.fixture(scope="session")
+def trilingual_url(trilingual_site: BuiltSite) -> Iterator[str]:
+    """The trilingual site served on 127.0.0.1 under its base path."""
+    assert trilingual_site.exit_code == 0
+    with serve_site(trilingual_site.site_dir, trilingual_site.base_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

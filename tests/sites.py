@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import importlib.util
+import io
 import shutil
 import sys
 import time
@@ -13,6 +15,7 @@ from types import ModuleType
 
 from factories import agreement, event, minimal_records, write_project
 
+from generator.cli import main
 from generator.diagnostics import Report
 from generator.pipeline import build_site
 from generator.project import Project
@@ -137,4 +140,51 @@ def write_edge_project(dest: Path) -> Project:
     )
     project = write_project(dest, records, config=EDGE_CONFIG)
     shutil.copytree(ROOT / "templates", dest / "templates")
+    return project
+
+
+# The third language of the trilingual fixture, Korean, for the records about North
+# Chungcheong; every other text falls back to Indonesian with a notice.
+KOREAN = {
+    ("event/2023-07-07-kitb-chungbuk-technopark-mou-signing", "title"): (
+        "바탕 통합산업단지, 충북테크노파크와 과학기술 양해각서 체결"
+    ),
+    ("event/2023-07-07-kitb-chungbuk-technopark-mou-signing", "summary"): (
+        "바탕 통합산업단지(KITB)와 한국의 충북테크노파크가 스마랑에서 과학기술 협력 "
+        "양해각서(MoU)를 체결했다. 중부자바주와 충청북도의 자매 결연 19주년을 기념하는 "
+        "자리였다."
+    ),
+    ("partnership/central-java-chungcheongbuk-do-sister-province", "title"): (
+        "중부자바주–충청북도 자매 결연"
+    ),
+    ("partnership/central-java-chungcheongbuk-do-sister-province", "summary"): (
+        "2004년부터 이어진 인도네시아 중부자바주와 한국 충청북도의 자매 결연 관계."
+    ),
+    ("organization/chungcheongbuk-do-provincial-government", "name"): "충청북도청",
+    ("organization/chungbuk-technopark", "name"): "충북테크노파크",
+}
+
+
+def write_trilingual_project(dest: Path) -> Project:
+    """The seed project with Korean added as a third, incomplete language: its UI strings
+    file, the language in site_config.yml, and the texts of `KOREAN`, put in through the
+    translators' round trip (export a sheet, fill it, import it)."""
+    project = copy_seed_project(dest)
+    config = project.config_file.read_text("utf-8")
+    config = config.replace("[id, en]\n", "[id, en, ko]\n", 1)
+    config = config.replace(
+        "  en: Warta Partnerships\n", "  en: Warta Partnerships\n  ko: 와르타 협력 소식\n"
+    )
+    project.config_file.write_text(config, "utf-8")
+    sheet = dest / "ko.csv"
+    assert main(["-C", str(dest), "translations", "export", "--lang", "ko", str(sheet)]) == 0
+    rows = list(csv.DictReader(io.StringIO(sheet.read_bytes().decode("utf-8-sig"))))
+    for row in rows:
+        row["translation"] = KOREAN.get((row["record"], row["field"]), "")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    sheet.write_bytes(out.getvalue().encode("utf-8-sig"))
+    assert main(["-C", str(dest), "translations", "import", str(sheet)]) == 0
     return project

@@ -31,6 +31,10 @@ CONFIG = SiteConfig.model_validate(
 )
 
 
+# Every UI strings file, including those of languages the seed site does not publish (ko).
+LANGUAGES = sorted(path.stem for path in (TEMPLATES / "i18n").glob("*.yml"))
+
+
 def localizer(lang: str) -> Localizer:
     return Localizer(lang, CONFIG, load_strings(TEMPLATES, lang))
 
@@ -38,13 +42,14 @@ def localizer(lang: str) -> Localizer:
 def test_ui_string_files_have_identical_keys() -> None:
     keys = {
         lang: set(flatten_keys(yaml.safe_load((TEMPLATES / "i18n" / f"{lang}.yml").read_text())))
-        for lang in ("id", "en")
+        for lang in LANGUAGES
     }
-    assert keys["id"] - keys["en"] == set()
-    assert keys["en"] - keys["id"] == set()
+    for lang in LANGUAGES:
+        assert keys[lang] - keys["en"] == set(), lang
+        assert keys["en"] - keys[lang] == set(), lang
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(
     ("group", "enum"),
     [

@@ -9,9 +9,12 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from generator.diagnostics import Report
 from generator.project import Project, find_project
 from generator.records.fields import ID_RE
 from generator.records.kinds import BY_NAME
+from generator.records.validate import load_config
+from generator.skeletons.languages import localize_skeleton
 
 
 def render_skeleton(project: Project, kind: str, path: Path, day: dt.date) -> str:
@@ -19,7 +22,9 @@ def render_skeleton(project: Project, kind: str, path: Path, day: dt.date) -> st
     skeleton = BY_NAME[kind].skeleton
     text = resources.files("generator.skeletons").joinpath(skeleton).read_text("utf-8")
     schema = os.path.relpath(project.schemas / f"{kind}.schema.json", path.parent)
-    return text.format(schema=Path(schema).as_posix(), date=day.isoformat(), year=day.year)
+    text = text.format(schema=Path(schema).as_posix(), date=day.isoformat(), year=day.year)
+    config = load_config(project.root, Report())
+    return localize_skeleton(text, config.languages) if config else text
 
 
 def resolve_target(project: Project, kind: str, key: str, day: dt.date) -> Path:

@@ -59,7 +59,8 @@ def render_site(
     for lang, strings in site.ui.items():
         site.strings[lang] = {key: str(value) for key, value in strings["theme"].items()}
         # The search field formats dates itself, in the locale the pages use (en_GB: 3 May).
-        site.search[lang] = {**strings["search"], "locale": strings["locale"]}
+        locale = str(strings["locale"]).replace("_", "-")  # BCP 47, as Intl wants it
+        site.search[lang] = {**strings["search"], "locale": locale}
         ctx = RenderContext(index, Localizer(lang, graph.config, strings), locales)
         site.pages[lang] = [render_page(env, ctx, spec, lastmods) for spec in plan_pages(ctx)]
         site.nav[lang] = render_nav(ctx)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import material
 import yaml
 from babel import Locale, UnknownLocaleError
 
 from generator.config import SiteConfig
 from generator.render.pages import NavSection, RenderedSite
 
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 FEATURES = ["navigation.tabs", "navigation.indexes", "navigation.top", "toc.follow"]
 SEARCH_CSS, SEARCH_JS = "assets/warta/search.css", "assets/warta/search.js"
 # The news look (templates/overrides/assets/warta/news.css), after Material's styles.
@@ -30,9 +32,22 @@ MARKDOWN_EXTENSIONS: list[Any] = [
 
 
 def ui_strings(site: RenderedSite, lang: str) -> dict[str, str]:
-    """The theme's interface strings in a language, the default language's where missing."""
+    """The theme's interface strings in a language, the default language's where missing.
+
+    `language` is what Material writes into `<html lang>`: the configured code itself
+    (`zh-Hans`), which Pagefind and browsers read, whatever Material's nearest language is.
+    """
     fallback = site.strings.get(site.config.default_language, {})
-    return {**fallback, **site.strings.get(lang, {})}
+    return {**fallback, **site.strings.get(lang, {}), "language": lang}
+
+
+def material_language(lang: str) -> str:
+    """The Material theme language nearest a code: itself, its base (`zh` for `zh-Hans`),
+    else English, so a language Material has no translation for still builds."""
+    for code in (lang, lang.split("-", 1)[0]):
+        if (MATERIAL_LANGUAGES / f"{code}.html").is_file():
+            return code
+    return "en"
 
 
 def language_name(site: RenderedSite, lang: str) -> str:
@@ -97,7 +112,7 @@ def build_theme(lang: str, overrides: Path, strings: dict[str, str]) -> dict[str
     """Material, in the page language, with Warta's template overrides and palettes."""
     return {
         "name": "material",
-        "language": lang,
+        "language": material_language(lang),
         "custom_dir": str(overrides.resolve()),
         "features": FEATURES,
         # Google Fonts would make every page call a third party; use the system fonts.
