@@ -134,6 +134,8 @@ class Organization(Record):
     name: Localized
     native_name: Text | None = None
     short_name: Text | None = None
+    aliases: list[Text] = Field(default_factory=list)
+    """Other names the press uses (e.g. `Pemprov Jateng`), for `warta import` to recognise."""
     type: OrganizationType
     country: Country
     region: Localized | None = None
@@ -158,6 +160,8 @@ class Person(Record):
     kind: ClassVar[str] = "person"
     name: Text
     native_name: Text | None = None
+    aliases: list[Text] = Field(default_factory=list)
+    """Other spellings of the name the press uses, for `warta import` to recognise."""
     positions: list[Position] = Field(min_length=1)
     description: Localized | None = None
 
