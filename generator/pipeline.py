@@ -18,6 +18,7 @@ from generator.progress import BuildProgress, SilentProgress
 from generator.project import Project
 from generator.publish.feeds import write_feeds
 from generator.publish.lock import LockBusy, build_lock
+from generator.publish.redirects import write_redirects
 from generator.publish.sitemap import write_sitemaps
 from generator.publish.swap import carry_over, publish_site, recover_site, staged_site
 from generator.records.check import CheckResult, check_records
@@ -143,11 +144,12 @@ def build_and_index(
 
 
 def write_site_files(site: RenderedSite, staging: Path, langs: list[str]) -> None:
-    """The files beside the MkDocs output: root pages, feeds and sitemaps."""
+    """The files beside the MkDocs output: root pages, feeds, sitemaps and redirects."""
     assert site.published is not None, "the render stage sets it"
     write_root_pages(site, staging)
     write_feeds(site.published, site, staging, langs)
     write_sitemaps(site, staging, langs)  # replaces MkDocs' sitemaps
+    write_redirects(site.published, site, staging, langs)  # after indexing: not searchable
 
 
 def choose_languages(config: SiteConfig, langs: Sequence[str] | None) -> list[str]:

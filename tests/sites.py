@@ -118,14 +118,19 @@ HOSTILE = '</script><script>alert("x")</script> & <b>Acme</b>'
 
 def write_edge_project(dest: Path) -> Project:
     """The factories' minimal project plus a draft event, an embargoed agreement (publish
-    date 2999) and an event whose title tries to break out of a `<script>` element."""
+    date 2999) and an event whose title tries to break out of a `<script>` element; the
+    visit has two former addresses, the embargoed deal one."""
     records = minimal_records()
-    records["events/2024/2024-01-05-acme-visit.yml"] += "end_date: 2024-01-07\n"
+    records["events/2024/2024-01-05-acme-visit.yml"] += (
+        "end_date: 2024-01-07\nredirect_from: [2024-01-05-acme-call, events/2023/acme-visit-plan]\n"
+    )
     records["events/2024/2024-03-01-secret-talks.yml"] = event(
         "2024-03-01", "Secret talks", extra="draft: true\n"
     )
     records["agreements/2024/embargoed-deal.yml"] = agreement(
-        "2024-03-02", "Embargoed deal", extra="publish_date: 2999-01-01\n"
+        "2024-03-02",
+        "Embargoed deal",
+        extra="publish_date: 2999-01-01\nredirect_from: [secret-deal]\n",
     )
     title = HOSTILE.replace("'", "''")
     records["events/2024/2024-04-02-hostile.yml"] = (

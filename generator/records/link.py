@@ -14,6 +14,7 @@ from generator.diagnostics import Report, display_path, suggest
 from generator.records.fields import RefTo, Role
 from generator.records.load import FieldPath
 from generator.records.models import Agreement, Record, Taxonomy, Term
+from generator.records.redirects import resolve_redirects
 from generator.records.validate import Entry, dotted
 
 SECTORS = "sectors"
@@ -51,6 +52,8 @@ class RecordGraph:
     backlinks: dict[NodeKey, list[Backlink]] = field(default_factory=dict)
     outdated: dict[NodeKey, set[str]] = field(default_factory=dict)
     """The languages in which a record has a translation of an older source text."""
+    redirects: dict[str, Entry] = field(default_factory=dict)
+    """Former page paths (`redirect_from:`) → the record that lives elsewhere now."""
 
     def get(self, kind: str, key: str) -> Record:
         """The record of a kind with an id; the link stage has checked it exists."""
@@ -78,7 +81,14 @@ def resolve_graph(entries: list[Entry], config: SiteConfig, report: Report) -> R
                 )
         check_signatories(entry, report)
     graph.backlinks = dict(backlinks)
+    graph.redirects = resolve_redirects(indexed(graph), report)
     return graph
+
+
+def indexed(graph: RecordGraph) -> list[Entry]:
+    """The entries the graph kept (a duplicate id's second file is not one), in path order."""
+    entries = [entry for by_id in graph.entries.values() for entry in by_id.values()]
+    return sorted(entries, key=lambda entry: entry.doc.path.as_posix())
 
 
 def index_entry(graph: RecordGraph, entry: Entry, report: Report) -> None:

@@ -99,6 +99,8 @@ class Record(Strict):
 
     kind: ClassVar[str] = ""
     id: Id | None = None
+    redirect_from: list[Text] = Field(default_factory=list)
+    """Former ids or page paths of the record; each keeps redirecting to its page."""
 
     @property
     def key(self) -> str:
