@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import json
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from rapidfuzz.distance import OSA
 
 
 class Severity(StrEnum):
@@ -110,9 +111,33 @@ def display_path(path: str | Path) -> str:
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
-    """A 'did you mean' hint for a misspelt name, or an empty string."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    """A 'did you mean' hint for a near-typo of one of the choices, or an empty string.
+
+    The same name in other case or with spaces for hyphens comes first; otherwise only a
+    few typed letters may differ, so one person or organisation is never offered for
+    another whose id merely shares a long part (`kim-kwan-young` is not `kim-young-hwan`).
+    """
+    names = sorted(set(choices))
+    wanted = _normal(word)
+    same = [name for name in names if _normal(name) == wanted]
+    if same:
+        return f"did you mean '{same[0]}'?"
+    limit = 1 if len(wanted) <= 5 else 2 if len(wanted) <= 12 else 3
+    scored = sorted((OSA.distance(wanted, _normal(name)), name) for name in names)
+    if scored and scored[0][0] <= limit:
+        return f"did you mean '{scored[0][1]}'?"
+    shortened = [name for name in names if _token_prefix(wanted, _normal(name))]
+    return f"did you mean '{shortened[0]}'?" if len(shortened) == 1 else ""
+
+
+def _token_prefix(one: str, other: str) -> bool:
+    """Whether one id is the other cut short at a hyphen (`acme-corp` and `acme`)."""
+    short, long = sorted((one, other), key=len)
+    return len(short) >= 4 and long.startswith(short + "-")
+
+
+def _normal(name: str) -> str:
+    return name.strip().casefold().replace(" ", "-").replace("_", "-")
 
 
 def summary_line(report: Report, files: int) -> str:

@@ -143,6 +143,83 @@ def test_new_skeletons_load_and_point_at_what_to_fill(kind: str, tmp_path: Path)
     assert "E1" not in out and "E2" not in out, out
 
 
+@pytest.mark.parametrize(
+    ("args", "path", "dated"),
+    [
+        (
+            ["event", "2023-02-17-padang-loi"],
+            "events/2023/2023-02-17-padang-loi.yml",
+            "date: 2023-02-17",
+        ),
+        (
+            ["event", "padang-fair", "--date", "2022-06-01"],
+            "events/2022/padang-fair.yml",
+            "date: 2022-06-01",
+        ),
+        (
+            ["agreement", "sumbar-jeonbuk-loi", "--date", "2023-02-17"],
+            "agreements/2023/sumbar-jeonbuk-loi.yml",
+            "date: 2023-02-17",
+        ),
+        (
+            ["agreement", "2021-09-30-old-mou"],
+            "agreements/2021/2021-09-30-old-mou.yml",
+            "date: 2021-09-30",
+        ),
+        (
+            ["partnership", "sumbar-jeonbuk", "--date", "1995-10-01"],
+            "partnerships/sumbar-jeonbuk.yml",
+            "since: 1995",
+        ),
+    ],
+)
+def test_new_takes_the_date_from_the_id_or_date_and_files_it_by_year(
+    args: list[str], path: str, dated: str, tmp_path: Path
+) -> None:
+    shutil.copytree(BASE, tmp_path / "p")
+    result = warta("new", *args, cwd=tmp_path / "p")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "p" / "content" / path).read_text("utf-8")
+    assert dated in text
+    assert "\ndraft: true" in text
+
+
+@pytest.mark.parametrize("kind", ["organization", "person", "event", "agreement", "partnership"])
+def test_every_skeleton_is_a_draft_and_its_examples_fail_once_published(
+    kind: str, tmp_path: Path
+) -> None:
+    shutil.copytree(BASE, tmp_path / "p")
+    assert (
+        warta("new", kind, f"fresh-{kind}", "--date", "2024-05-01", cwd=tmp_path / "p").returncode
+        == 0
+    )
+    [path] = (tmp_path / "p" / "content").rglob(f"fresh-{kind}.yml")
+    assert "E216" not in warta("check", cwd=tmp_path / "p").stdout
+    text = path.read_text("utf-8").replace("\ndraft: true", "\ndraft: false")
+    path.write_text(text, "utf-8")
+    out = warta("check", cwd=tmp_path / "p").stdout
+    assert "error[E216]" in out and "is still the example text from `warta new`" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["event", "2023-02-17-x", "--date", "2023-03-01"],
+            "the id says 2023-02-17 but --date says 2023-03-01",
+        ),
+        (["event", "2023-02-30-x"], "'2023-02-30' at the start of the id is not a real date"),
+        (["event", "x", "--date", "17/02/2023"], "'17/02/2023' is not a date (write YYYY-MM-DD)"),
+    ],
+)
+def test_new_refuses_a_date_it_cannot_trust(args: list[str], message: str, tmp_path: Path) -> None:
+    shutil.copytree(BASE, tmp_path / "p")
+    result = warta("new", *args, cwd=tmp_path / "p")
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not list((tmp_path / "p" / "content").rglob("x.yml"))
+
+
 def test_new_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     shutil.copytree(BASE, tmp_path / "p")
     target = tmp_path / "p" / "content" / "organizations" / "acme.yml"

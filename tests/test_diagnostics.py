@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.diagnostics import (
     Diagnostic,
     Position,
@@ -69,6 +71,27 @@ def test_report_sorts_and_deduplicates() -> None:
 def test_suggest_only_close_words() -> None:
     assert suggest("contry", ["country", "city"]) == "did you mean 'country'?"
     assert suggest("zzz", ["country"]) == ""
+
+
+@pytest.mark.parametrize(
+    ("word", "choices", "hint"),
+    [
+        ("LoI", ["mou", "loi", "contract"], "did you mean 'loi'?"),
+        ("delegation visit", ["meeting", "delegation-visit"], "did you mean 'delegation-visit'?"),
+        ("acmee", ["acme", "globex"], "did you mean 'acme'?"),
+        (
+            "icbc-henan-cooperaton-mou",
+            ["icbc-henan-cooperation-mou"],
+            "did you mean 'icbc-henan-cooperation-mou'?",
+        ),
+        # Different people and organisations that merely share parts of their ids.
+        ("kim-kwan-young", ["kim-young-hwan"], ""),
+        ("jeollabuk-do-provincial-government", ["chungcheongbuk-do-provincial-government"], ""),
+        ("henan-industry", ["hunan-industry-department"], ""),
+    ],
+)
+def test_suggest_offers_near_typos_only(word: str, choices: list[str], hint: str) -> None:
+    assert suggest(word, choices) == hint
 
 
 def test_every_code_is_documented_with_an_example() -> None:

@@ -11,7 +11,7 @@ from generator.project import Project
 from generator.records.check import check_records as run
 
 
-@pytest.mark.parametrize("case", rule_cases("e3"))
+@pytest.mark.parametrize("case", rule_cases("e3", "w3"))
 def test_link_rule(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = build_case(case, tmp_path / "project")
     assert check_lines(project, monkeypatch) == expected_lines(case)

@@ -105,6 +105,29 @@ def test_tab_indentation_gets_a_hint(tmp_path: Path) -> None:
     assert (diag.code, diag.position.line, diag.hint) == ("E101", 3, "indent with spaces, not tabs")
 
 
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("[\n", "]\n"), ("{a:\n", "}\n"), ("- ", "")],
+    ids=["flow-list", "flow-mapping", "block-list"],
+)
+@pytest.mark.parametrize("depth", [40, 500, 100_000])
+def test_any_nesting_depth_ends_in_e111(
+    opening: str, closing: str, depth: int, tmp_path: Path
+) -> None:
+    if opening == "- ":  # block nesting: one more space of indentation per level
+        body = "\n" + "".join(" " * i + "- \n" for i in range(1, min(depth, 1400)))
+    else:
+        body = opening * depth + closing * depth
+    path = tmp_path / "content" / "organizations" / "deep.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text("name: {id: A, en: A}\nsectors: " + body, "utf-8")
+    report = Report()
+    assert load_documents(tmp_path / "content", report) == []
+    assert [(d.code, d.message) for d in report.items] == [
+        ("E111", "values are nested more than 32 levels deep")
+    ]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_give_only_diagnostics(

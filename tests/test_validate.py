@@ -19,7 +19,7 @@ from generator.records.validate import dotted, load_config, validate_document, v
 RECORD_MODELS = {kind.name: kind.model for kind in KINDS}
 
 
-@pytest.mark.parametrize("case", rule_cases("e2"))
+@pytest.mark.parametrize("case", rule_cases("e2", "w2"))
 def test_validate_rule(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = build_case(case, tmp_path / "project")
     assert check_lines(project, monkeypatch) == expected_lines(case)

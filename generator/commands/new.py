@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,16 @@ from generator.records.fields import ID_RE
 from generator.records.kinds import BY_NAME
 from generator.records.validate import load_config
 from generator.skeletons.languages import localize_skeleton
+
+DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-|$)")
+
+
+def parse_date(text: str) -> dt.date:
+    """`--date`: a real date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (write YYYY-MM-DD)") from None
 
 
 def render_skeleton(project: Project, kind: str, path: Path, day: dt.date) -> str:
@@ -28,11 +39,9 @@ def render_skeleton(project: Project, kind: str, path: Path, day: dt.date) -> st
 
 
 def resolve_target(project: Project, kind: str, key: str, day: dt.date) -> Path:
-    """Where a new record of a kind and id belongs."""
+    """Where a new record of a kind and id belongs: a dated kind in its day's year folder."""
     declared = BY_NAME[kind]
-    year = None
-    if declared.dated:
-        year = int(key[:4]) if key[:4].isdigit() and key[4:5] == "-" else day.year
+    year = day.year if declared.dated else None
     return project.content / declared.content_folder(key, year) / f"{key}.yml"
 
 
@@ -41,9 +50,35 @@ def default_id(kind: str, day: dt.date) -> str:
     return f"{day.isoformat()}-new-{kind}" if BY_NAME[kind].dated else f"new-{kind}"
 
 
-def write_skeleton(project: Project, kind: str, key: str, *, force: bool = False) -> Path:
+def id_date(key: str) -> dt.date | None:
+    """The date an id starts with (`2023-02-17-...`), or None."""
+    match = DATE_PREFIX.match(key)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def choose_day(key: str | None, given: dt.date | None, today: dt.date) -> dt.date:
+    """The record's date: the id's date prefix, else `--date`, else today.
+
+    Raises ValueError when the two disagree or the prefix is not a real date.
+    """
+    prefix = id_date(key) if key else None
+    if key and DATE_PREFIX.match(key) and prefix is None:
+        raise ValueError(f"'{key[:10]}' at the start of the id is not a real date")
+    if prefix and given and prefix != given:
+        raise ValueError(f"the id says {prefix.isoformat()} but --date says {given.isoformat()}")
+    return prefix or given or today
+
+
+def write_skeleton(
+    project: Project, kind: str, key: str, *, day: dt.date | None = None, force: bool = False
+) -> Path:
     """Write the skeleton file, refusing to overwrite an existing record without `force`."""
-    day = dt.date.today()
+    day = day or dt.date.today()
     path = resolve_target(project, kind, key, day)
     clash = [p for p in (project.content / BY_NAME[kind].folder).rglob(f"{key}.y*ml") if p != path]
     if clash and not force:
@@ -51,8 +86,15 @@ def write_skeleton(project: Project, kind: str, key: str, *, force: bool = False
     if path.exists() and not force:
         raise FileExistsError(f"{path}: file already exists")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_skeleton(project, kind, path, day), "utf-8")
+    write_atomically(path, render_skeleton(project, kind, path, day))
     return path
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file through a temporary sibling and a rename, so it is whole or absent."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, path)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,8 +109,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "id",
         nargs="?",
-        help="the record id, which becomes the file name "
-        "(events: start with the date, e.g. 2024-01-25-trade-fair)",
+        help="the record id, which becomes the file name; an id that starts with a date "
+        "(2024-01-25-trade-fair) dates the record and picks its year folder",
+    )
+    parser.add_argument(
+        "--date",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="the event's day or the agreement's first status date (default: the date the "
+        "id starts with, else today); it also picks the year folder",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
     parser.set_defaults(handler=main)
@@ -76,7 +125,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def main(args: argparse.Namespace) -> int:
     """Write the skeleton and say where it went."""
-    key = args.id or default_id(args.kind, dt.date.today())
+    try:
+        day = choose_day(args.id, args.date, dt.date.today())
+    except ValueError as err:
+        print(f"warta new: {err}", file=sys.stderr)
+        return 2
+    key = args.id or default_id(args.kind, day)
     if not ID_RE.match(key):
         print(
             f"warta new: '{key}' is not a valid id (use lowercase letters, digits and "
@@ -86,7 +140,7 @@ def main(args: argparse.Namespace) -> int:
         return 2
     project = find_project(args.project)
     try:
-        path = write_skeleton(project, args.kind, key, force=args.force)
+        path = write_skeleton(project, args.kind, key, day=day, force=args.force)
     except FileExistsError as err:
         print(
             f"warta new: {err} (choose another id, or pass --force to overwrite)", file=sys.stderr

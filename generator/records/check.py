@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.diagnostics import Report
 from generator.project import Project
 from generator.records.coverage import Coverage, gate_coverage, measure_coverage
 from generator.records.link import RecordGraph, resolve_graph
-from generator.records.load import iter_record_files, load_documents
+from generator.records.load import folder_kind, iter_record_files, load_documents
 from generator.records.rawhtml import check_raw_html
 from generator.records.translations import Manifest, load_manifest
-from generator.records.validate import load_config_document, validate_documents
+from generator.records.validate import Entry, load_config_document, validate_documents
 
 
 @dataclass
@@ -35,7 +36,7 @@ def check_records(project: Project, *, strict: bool = False) -> CheckResult:
         return CheckResult(report, files)
     entries = validate_documents(docs, config, report)
     check_raw_html(entries, config, report)
-    graph = resolve_graph(entries, config, report)
+    graph = resolve_graph(entries, config, report, broken_records(project, entries))
     manifest = load_manifest(project.content, report)
     coverage = measure_coverage(entries, config, manifest, report)
     gate_coverage(coverage, config_doc, report)
@@ -43,3 +44,13 @@ def check_records(project: Project, *, strict: bool = False) -> CheckResult:
     if strict:
         report = report.strict()
     return CheckResult(report, files, graph, coverage, manifest)
+
+
+def broken_records(project: Project, entries: list[Entry]) -> dict[tuple[str, str], Path]:
+    """The record files that did not become records (they have errors), by kind and id."""
+    valid = {(entry.kind, entry.key) for entry in entries}
+    found = {
+        (folder_kind(project.content, path), path.stem): path
+        for path in iter_record_files(project.content)
+    }
+    return {key: path for key, path in found.items() if key[0] and key not in valid}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from babel import Locale
+from babel.core import get_global
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -53,10 +54,32 @@ def check_country(value: str) -> str:
         hint = "use an ISO 3166-1 alpha-2 code such as ID, CN or KR"
         if value.upper() in _COUNTRIES:
             hint = f"write it in capitals: '{value.upper()}'"
+        elif code := country_code_for(value):
+            hint = f"did you mean '{code}'?"
         raise PydanticCustomError(
             "invalid_country", "'{value}' is not a country code", {"value": value, "hint": hint}
         )
     return value
+
+
+def country_code_for(text: str) -> str | None:
+    """The alpha-2 code of a country named in Indonesian or English, or of an alpha-3 code."""
+    return _COUNTRY_NAMES.get(" ".join(text.split()).casefold())
+
+
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for lang in ("en", "id"):
+        for code, name in Locale(lang).territories.items():
+            if str(code) in _COUNTRIES:
+                names.setdefault(str(name).casefold(), str(code))
+    for alias, targets in get_global("territory_aliases").items():
+        if len(alias) == 3 and alias.isalpha() and targets and targets[0] in _COUNTRIES:
+            names.setdefault(alias.casefold(), targets[0])
+    return names
+
+
+_COUNTRY_NAMES = _country_names()
 
 
 def check_url(value: str) -> str:
@@ -94,11 +117,44 @@ def check_date(value: Any) -> Any:
                 "'{value}' is not a real date: {reason}",
                 {"value": value, "reason": str(err), "hint": "check the day and the month"},
             ) from err
+    iso = iso_date_for(value) if isinstance(value, str) else None
+    hint = f"write it as {iso}" if iso else "write dates as YYYY-MM-DD, e.g. 2023-11-03"
     raise PydanticCustomError(
-        "invalid_date",
-        "'{value}' is not a date",
-        {"value": value, "hint": "write dates as YYYY-MM-DD, e.g. 2023-11-03"},
+        "invalid_date", "'{value}' is not a date", {"value": value, "hint": hint}
     )
+
+
+def iso_date_for(text: str) -> str | None:
+    """The YYYY-MM-DD form of a date written day first (17/02/2023, 17-2-2023, 17.02.2023)
+    or with a month name in Indonesian or English (17 Februari 2023, February 17, 2023)."""
+    text = " ".join(text.replace(",", " ").split()).casefold()
+    if found := _DAY_FIRST.fullmatch(text):
+        day, month, year = (int(part) for part in found.groups())
+    elif found := _NAMED.fullmatch(text):
+        day, month, year = int(found[1]), _MONTHS.get(found[2], 0), int(found[3])
+    elif found := _NAMED_US.fullmatch(text):
+        day, month, year = int(found[2]), _MONTHS.get(found[1], 0), int(found[3])
+    else:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_names() -> dict[str, int]:
+    months: dict[str, int] = {}
+    for lang in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in Locale(lang).months["format"][width].items():
+                months.setdefault(str(name).casefold().rstrip("."), number)
+    return months
+
+
+_MONTHS = _month_names()
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_NAMED = re.compile(r"(\d{1,2}) ([^\W\d]+)\.? (\d{4})")
+_NAMED_US = re.compile(r"([^\W\d]+)\.? (\d{1,2}) (\d{4})")
 
 
 def check_localized(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:

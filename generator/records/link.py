@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -50,6 +51,9 @@ class RecordGraph:
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
     sectors: dict[str, Term] = field(default_factory=dict)
     backlinks: dict[NodeKey, list[Backlink]] = field(default_factory=dict)
+    broken: dict[NodeKey, Path] = field(default_factory=dict)
+    """Records whose file exists but did not validate, by kind and id."""
+    warned: set[tuple[str, str, str]] = field(default_factory=set)
     outdated: dict[NodeKey, set[str]] = field(default_factory=dict)
     """The languages in which a record has a translation of an older source text."""
     redirects: dict[str, Entry] = field(default_factory=dict)
@@ -64,9 +68,18 @@ class RecordGraph:
         return self.backlinks.get((kind, key), [])
 
 
-def resolve_graph(entries: list[Entry], config: SiteConfig, report: Report) -> RecordGraph:
-    """Index the records, check every reference, and gather backlinks."""
-    graph = RecordGraph(config)
+def resolve_graph(
+    entries: list[Entry],
+    config: SiteConfig,
+    report: Report,
+    broken: Mapping[NodeKey, Path] | None = None,
+) -> RecordGraph:
+    """Index the records, check every reference, and gather backlinks.
+
+    `broken` holds the records whose file exists but has errors: a reference to one is not
+    a second mistake, so it gets one warning per referring file instead of a guess.
+    """
+    graph = RecordGraph(config, broken=dict(broken or {}))
     for entry in entries:
         index_entry(graph, entry, report)
     graph.sectors = collect_sectors(graph)
@@ -122,6 +135,9 @@ def resolve_reference(graph: RecordGraph, entry: Entry, ref: Reference, report: 
     known = graph.sectors if ref.target_kind == "sector" else graph.entries.get(ref.target_kind, {})
     if ref.target in known:
         return True
+    if failed := broken_target(graph, ref):
+        warn_broken(graph, entry, ref, failed, report)
+        return False
     hint = suggest(ref.target, known) or missing_hint(ref.target_kind)
     report.add(
         entry.doc.path,
@@ -132,6 +148,31 @@ def resolve_reference(graph: RecordGraph, entry: Entry, ref: Reference, report: 
         hint=hint,
     )
     return False
+
+
+def broken_target(graph: RecordGraph, ref: Reference) -> Path | None:
+    """The file of a referenced record that exists but has errors (for sectors: the list)."""
+    if ref.target_kind == "sector":
+        return graph.broken.get(("taxonomy", SECTORS))
+    return graph.broken.get((ref.target_kind, ref.target))
+
+
+def warn_broken(
+    graph: RecordGraph, entry: Entry, ref: Reference, failed: Path, report: Report
+) -> None:
+    """Say once per referring file that a record it names has errors of its own."""
+    key = (entry.doc.path.as_posix(), ref.target_kind, ref.target)
+    if key in graph.warned:
+        return
+    graph.warned.add(key)
+    what = "the sector list" if ref.target_kind == "sector" else f"{ref.target_kind} '{ref.target}'"
+    report.add(
+        entry.doc.path,
+        entry.doc.position_of(ref.path),
+        "W301",
+        f"{what} has errors; fix {display_path(failed)} first",
+        field=dotted(ref.path),
+    )
 
 
 def missing_hint(kind: str) -> str:

@@ -16,6 +16,9 @@ from generator.records.scan import scan_content
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 20_000
+MAX_DEPTH = 32
+# libyaml's composer recurses in C: it handled 5,000 levels here and crashed at 100,000.
+SAFE_COMPOSE_OPENINGS = 2_000
 MAX_LIST_ITEMS = 1_000
 MAX_LINE_CHARS = 100_000
 STANDARD_TAGS = {
@@ -165,6 +168,8 @@ def check_line_lengths(text: str) -> None:
 def compose(text: str) -> yaml.Node | None:
     """Build the YAML node tree, turning parser errors into load errors."""
     try:
+        if sum(map(text.count, "[{-:?")) > SAFE_COMPOSE_OPENINGS:
+            check_depth(text)
         return yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -181,6 +186,32 @@ def compose(text: str) -> yaml.Node | None:
         ) from err
     except yaml.YAMLError as err:
         raise LoadError("E101", f"YAML syntax error: {err}", Position()) from err
+
+
+def check_depth(text: str) -> None:
+    """Refuse deep nesting from the parser's events, before the composer's C stack can fail.
+
+    Every level of nesting needs one of `[{-:?`, so a text with few of them is composed
+    directly and its depth checked while converting.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise too_deep(event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def too_deep(mark: Any) -> LoadError:
+    """The E111 error for a value nested past `MAX_DEPTH` levels."""
+    return LoadError(
+        "E111",
+        f"values are nested more than {MAX_DEPTH} levels deep",
+        Position(mark.line + 1, mark.column + 1) if mark else Position(),
+        "a record needs only a few levels; check the brackets and the indentation",
+    )
 
 
 def _indent(text: str, line: int) -> str:
@@ -238,6 +269,8 @@ class Converter:
     def convert(self, node: yaml.Node, path: FieldPath) -> Any:
         """Convert one node (recursively) and remember where it stood."""
         self.count(node)
+        if len(path) >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+            raise too_deep(node.start_mark)
         if node.tag not in STANDARD_TAGS:
             raise LoadError(
                 "E104",

@@ -145,6 +145,7 @@ class Organization(Record):
     parent: Annotated[Ref | None, RefTo("organization", "parent")] = None
     description: Localized | None = None
     sectors: Annotated[list[Ref], RefTo("sector", "sector")] = Field(default_factory=list)
+    draft: bool = False
 
 
 class Position(Strict):
@@ -166,6 +167,7 @@ class Person(Record):
     """Other spellings of the name the press uses, for `warta import` to recognise."""
     positions: list[Position] = Field(min_length=1)
     description: Localized | None = None
+    draft: bool = False
 
 
 class EventOrganization(Strict):
@@ -287,6 +289,7 @@ class Partnership(Record):
     parties: Annotated[list[Ref], RefTo("organization", "party")] = Field(min_length=2)
     since: int = Field(ge=1800, le=2200)
     sectors: Annotated[list[Ref], RefTo("sector", "sector")] = Field(default_factory=list)
+    draft: bool = False
 
 
 class Term(Strict):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from babel import Locale
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
@@ -15,7 +16,9 @@ from generator.records.fields import ID_RE
 from generator.records.kinds import BY_NAME, KINDS, RecordKind, kind_of
 from generator.records.load import Document, FieldPath, load_document
 from generator.records.messages import describe_error
-from generator.records.models import Record
+from generator.records.models import Organization, Record
+from generator.records.placeholders import examples_left
+from generator.records.scripts import unlikely_country
 
 CONFIG_NAME = "site_config.yml"
 M = TypeVar("M", bound=BaseModel)
@@ -96,7 +99,39 @@ def validate_document(doc: Document, context: dict[str, Any], report: Report) ->
     record = validate_model(doc, kind.model, context, report)
     if record is None or not check_identity(doc, record, report):
         return None
+    report_examples(doc, record, report)
+    check_native_script(doc, record, report)
     return record.model_copy(update={"id": doc.stem})
+
+
+def check_native_script(doc: Document, record: Record, report: Report) -> None:
+    """Warn when an organisation's country is not one that writes its native name's script."""
+    if not isinstance(record, Organization) or not record.native_name:
+        return
+    if unlikely := unlikely_country(record.native_name, record.country):
+        script, code = unlikely
+        name = Locale("en").territories.get(record.country, record.country)
+        report.add(
+            doc.path,
+            doc.position_of(("country",)),
+            "W201",
+            f"'{record.country}' is {name}, but the native name is written in {script}",
+            field="country",
+            hint=f"did you mean '{code}'?",
+        )
+
+
+def report_examples(doc: Document, record: Record, report: Report) -> None:
+    """Skeleton example text left in a published record is an error (the record stays usable)."""
+    for path, text in examples_left(doc, record):
+        report.add(
+            doc.path,
+            doc.position_of(path),
+            "E216",
+            f"'{text.strip()}' is still the example text from `warta new`",
+            field=dotted(path),
+            hint="write the real text, or keep `draft: true` until the record is ready",
+        )
 
 
 def validate_model(
