@@ -40,7 +40,7 @@ SUBCOMMANDS = {
 }
 
 
-@pytest.mark.parametrize("command", [m.__name__.rsplit(".", 1)[1] for m in COMMANDS])
+@pytest.mark.parametrize("command", [m.__name__.rsplit(".", 1)[1].rstrip("_") for m in COMMANDS])
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])

@@ -1,0 +1,119 @@
+"""`warta import FILE|-`: a news article (text or saved HTML) becomes one draft record."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.diagnostics import print_report
+from generator.importer.draft import Draft, build_draft, render_draft
+from generator.importer.extract import from_html, from_text, looks_like_html
+from generator.project import Project, find_project
+from generator.records.check import check_records
+from generator.records.kinds import BY_NAME
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `warta import` to the command line."""
+    parser = commands.add_parser(
+        "import",
+        help="turn a news article into a draft event or agreement",
+        description="Read a news article (plain text pasted from a news site, or an HTML "
+        'page saved from one; `-` reads standard input), drop its clutter ("Baca juga" '
+        "blocks, bylines, captions, share buttons), find the date of the event, the "
+        "organisations, people and sectors already in content/, and write one draft record "
+        "(`draft: true`) in the article's language into its year folder. Names not in "
+        "content/ and everything it was unsure about are written as comments and printed. "
+        "Never overwrites a file without --force.",
+    )
+    parser.add_argument("file", help="the article: a .txt or .html file, or - for stdin")
+    parser.add_argument(
+        "--kind",
+        choices=["event", "agreement"],
+        help="the kind of record (default: guessed from the text, and said so)",
+    )
+    parser.add_argument("--id", dest="key", help="the record id (default: from date and title)")
+    parser.add_argument("--publisher", help="the news site, for the record's source")
+    parser.add_argument("--url", help="the article's address, for the record's source")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    parser.set_defaults(handler=main)
+
+
+def read_article(name: str) -> str:
+    """The raw article, from a file or standard input."""
+    if name == "-":
+        return sys.stdin.read()
+    return Path(name).read_bytes().decode("utf-8", errors="replace")
+
+
+def target_path(project: Project, draft: Draft) -> Path:
+    """Where the draft belongs: its kind's folder and year folder, from the registry."""
+    declared = BY_NAME[draft.kind]
+    year = draft.year if declared.dated else None
+    return project.content / declared.content_folder(draft.key, year) / f"{draft.key}.yml"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
+def main(args: argparse.Namespace) -> int:
+    """Import the article and say what was written and what to check."""
+    project = find_project(args.project)
+    try:
+        raw = read_article(args.file)
+    except OSError as err:
+        print(f"warta import: cannot read {args.file}: {err.strerror}", file=sys.stderr)
+        return 2
+    article = from_html(raw) if looks_like_html(raw) else from_text(raw)
+    if not article.paragraphs:
+        print(f"warta import: {args.file}: no article text found", file=sys.stderr)
+        return 1
+    article.publisher = args.publisher or article.publisher
+    article.url = args.url or article.url
+    result = check_records(project)
+    if result.graph is None:
+        print_report(result.report, result.files, "text")
+        return 1
+    draft = build_draft(article, result.graph, kind=args.kind)
+    draft.key = args.key or draft.key
+    return write_draft(project, draft, args)
+
+
+def write_draft(project: Project, draft: Draft, args: argparse.Namespace) -> int:
+    """Write the draft unless a record with its id exists, then list what to check."""
+    path = target_path(project, draft)
+    folder = project.content / BY_NAME[draft.kind].folder
+    clash = list(folder.rglob(f"{draft.key}.y*ml"))
+    if clash and not args.force:
+        where = clash[0].relative_to(project.root).as_posix()
+        print(
+            f"warta import: {where}: {_article(draft.kind)} {draft.kind} with id '{draft.key}' "
+            "already exists "
+            "(pass --id to choose another, or --force to overwrite)",
+            file=sys.stderr,
+        )
+        return 1
+    schema = Path(os.path.relpath(project.schemas / f"{draft.kind}.schema.json", path.parent))
+    source = "standard input" if args.file == "-" else Path(args.file).name
+    write_atomic(path, render_draft(draft, schema.as_posix(), source))
+    print(f"wrote {path.relative_to(project.root).as_posix()} (draft: true)")
+    for note in ([draft.guessed_kind] if draft.guessed_kind else []) + draft.unsure:
+        print(f"  unsure: {note}")
+    for kind, names in draft.missing.items():
+        if names:
+            print(f"  not in content/ ({kind}): {', '.join(names)}")
+    print("  next: check it against the article, translate it, run `warta check`")
+    return 0

@@ -1,0 +1,1 @@
+"""`warta import`: from a pasted news article to one draft record."""
