@@ -13,12 +13,14 @@ class SearchConfig(Strict):
     """How the site's search is built."""
 
     enabled: bool = True
+    """Build a Pagefind search index and show the search field (default true)."""
 
 
 class FeedConfig(Strict):
     """How many entries the feeds carry."""
 
     entries: int = Field(default=50, ge=1, le=1000)
+    """How many of the newest records the Atom feed carries."""
 
 
 class Publisher(Strict):
@@ -26,8 +28,11 @@ class Publisher(Strict):
     each per language (`contact` may be a `mailto:` address)."""
 
     name: Localized
+    """Who publishes the site, per language, shown in the footer."""
     about: Localized | None = None
+    """A link to the publisher's about page, per language."""
     contact: Localized | None = None
+    """A contact link (https:// or mailto:), per language."""
 
 
 class TranslationConfig(Strict):
@@ -49,16 +54,27 @@ class SiteConfig(Strict):
     """Languages, names and addresses of the site."""
 
     languages: list[Language] = Field(min_length=1)
+    """The site's languages, as codes (id, en, zh-Hans, ko...); each gets its own sub-site."""
     default_language: Language
+    """The language texts fall back to, and of the site's root."""
     required_languages: list[Language] = Field(default_factory=list)
+    """Languages every text must have; a missing one is W401."""
     site_name: Localized
+    """The site's name, per language."""
     site_description: Localized | None = None
+    """One or two sentences about the site, per language (home page, feeds)."""
     base_url: Url
+    """The address the site is published at, e.g. https://example.org/warta/."""
     page_size: int = Field(default=20, ge=1, le=500)
+    """How many items a page of the news list shows."""
     feeds: FeedConfig = FeedConfig()
+    """The feeds' settings."""
     search: SearchConfig = SearchConfig()
+    """The search's settings."""
     publisher: Publisher | None = None
+    """The publisher shown in every page's footer."""
     translations: TranslationConfig = TranslationConfig()
+    """Translation coverage gates."""
     raw_html: Literal["sanitize", "escape", "forbid"] = "sanitize"
     """Raw HTML in Markdown bodies: cut to an allowlist, shown as text, or an error."""
 

@@ -12,7 +12,9 @@ import pytest
 from rules import BASE, build_case
 
 from generator.cli import COMMANDS, main
-from generator.commands.schema import render_schemas, stale_schemas
+from generator.commands.schema import project_context
+from generator.project import Project
+from generator.records.schemas import SchemaContext, render_schemas, stale_schemas
 
 ROOT = Path(__file__).parents[1]
 
@@ -244,7 +246,7 @@ def test_new_rejects_a_bad_id(tmp_path: Path) -> None:
 
 
 def test_committed_schemas_are_current() -> None:
-    assert stale_schemas(ROOT / "schemas", ["id", "en"]) == [], (
+    assert stale_schemas(ROOT / "schemas", project_context(Project(ROOT))) == [], (
         "run `warta schema`, commit schemas/"
     )
 
@@ -253,5 +255,6 @@ def test_schema_check_reports_stale_files(tmp_path: Path) -> None:
     (tmp_path / "site_config.yml").write_text("")
     assert warta("schema", "--check", cwd=tmp_path).returncode == 1
     assert warta("schema", cwd=tmp_path).returncode == 0
-    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(render_schemas())
+    written = sorted(p.name for p in (tmp_path / "schemas").iterdir())
+    assert written == sorted(render_schemas(SchemaContext()))
     assert warta("schema", "--check", cwd=tmp_path).returncode == 0

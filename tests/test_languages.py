@@ -15,9 +15,9 @@ from rules import BASE
 from sites import KOREAN, BuiltSite
 
 from generator.cli import main
-from generator.commands.schema import render_schemas
 from generator.config import SiteConfig
 from generator.records.fields import LANG_RE
+from generator.records.schemas import SchemaContext, render_schemas
 from generator.sitebuild.mkdocs_config import material_language
 from generator.skeletons.languages import localize_skeleton
 
@@ -155,7 +155,7 @@ def test_skeletons_and_schemas_follow_the_configured_languages(tmp_path: Path) -
     assert main(["-C", str(project), "schema"]) == 0
     schema = yaml.safe_load((project / "schemas/event.schema.json").read_text("utf-8"))
     assert schema["properties"]["title"]["propertyNames"] == {"enum": ["id", "en", "zh-Hans"]}
-    assert "zh-Hans" in render_schemas(["zh-Hans"])["agreement.schema.json"]
+    assert "zh-Hans" in render_schemas(SchemaContext(["zh-Hans"]))["agreement.schema.json"]
     assert SiteConfig.model_validate(
         yaml.safe_load((project / "site_config.yml").read_text("utf-8"))
     ).languages == ["id", "en", "zh-Hans"]

@@ -6,10 +6,11 @@ import argparse
 import json
 import sys
 
-from generator.diagnostics import FORMATTERS, format_json, print_report, summary_line
-from generator.project import find_project
+from generator.diagnostics import FORMATTERS, Position, format_json, print_report, summary_line
+from generator.project import Project, find_project
 from generator.records.check import CheckResult, check_records
 from generator.records.coverage import Coverage
+from generator.records.schemas import schema_context, stale_schemas
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +38,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def main(args: argparse.Namespace) -> int:
     """Run the check and print its report."""
-    result = check_records(find_project(args.project), strict=args.strict)
+    project = find_project(args.project)
+    result = check_records(project, strict=args.strict)
+    note_stale_schemas(project, result)
     if args.format == "json":
         print(check_json(result))
         print(summary_line(result.report, result.files), file=sys.stderr)
@@ -46,6 +49,22 @@ def main(args: argparse.Namespace) -> int:
     if result.coverage and args.format == "text":
         print(render_coverage(result.coverage))
     return 1 if result.report.errors else 0
+
+
+def note_stale_schemas(project: Project, result: CheckResult) -> None:
+    """W202 for each schema file that no longer matches the records (only where the project
+    keeps schemas/). It stays a warning even with --strict: it never blocks a build."""
+    if not project.schemas.is_dir() or result.graph is None:
+        return
+    context = schema_context(result.graph.config, result.graph)
+    for name in stale_schemas(project.schemas, context):
+        result.report.add(
+            project.schemas / name,
+            Position(1, 1),
+            "W202",
+            "schema is out of date: new records, languages or fields are missing from it",
+            hint="run `warta schema`",
+        )
 
 
 def check_json(result: CheckResult) -> str:

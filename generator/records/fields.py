@@ -15,12 +15,16 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+REF_MARK = "x-warta-ref"  # a JSON Schema key naming the kind a field refers to
 ID_RE = re.compile(ID_PATTERN)
 # BCP 47 language tags as sites use them: `id`, `en`, `ko`, `zh-Hans`, `pt-BR`, `es-419`.
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
@@ -34,7 +38,9 @@ _COUNTRIES = frozenset(
 class Strict(BaseModel):
     """Base for every model: unknown keys are errors, strings are trimmed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True
+    )
 
 
 def check_id(value: str) -> str:
@@ -208,6 +214,12 @@ class RefTo:
     role_field: str = ""
     note_field: str = ""
 
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Mark the field for `warta schema`, which offers the ids of existing records."""
+        return {**handler(schema), REF_MARK: self.kind}
+
 
 @dataclass(frozen=True)
 class Role:
@@ -216,7 +228,17 @@ class Role:
     name: str
 
 
-Country = Annotated[str, AfterValidator(check_country)]
+Country = Annotated[
+    str,
+    AfterValidator(check_country),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted(_COUNTRIES),
+            "description": "An ISO 3166-1 alpha-2 country code: ID, CN, KR...",
+        }
+    ),
+]
 Url = Annotated[str, AfterValidator(check_url)]
 Language = Annotated[str, AfterValidator(check_language)]
 Date = Annotated[dt.date, BeforeValidator(check_date)]
