@@ -173,3 +173,79 @@ def test_both_spellings_of_kerja_sama_find_the_seed_news(
     found = links(results)
     assert "/warta/id/events/2023/2023-11-03-icbc-henan-delegation-meeting/" in found
     expect(page.locator(".pagefind-ui__results")).not_to_contain_text("\u2e28")
+
+
+COOPERATIVE = "organizations/koperasi-tani-makmur/"
+
+
+@pytest.mark.parametrize(
+    ("query", "form"),
+    [
+        ("makan", "memakan"),  # meN- before a vowel: Snowball reads a p-root
+        ("pemerintah", "perintah"),  # the query's root, which Snowball cuts to `intah`
+        ("anak", "Anak-anak"),  # reduplication in the index
+        ("anak-anak", "Anak-anak"),  # and in the query, which Pagefind reads as `anakanak`
+        ("tindakan", "tindakan-tindakan"),
+        ("gerak", "gerakan"),  # -an after a final k, which Snowball reads as -kan
+        ("memerintahkan", "perintah"),  # a form the site never uses: Snowball's stem still finds it
+    ],
+)
+def test_every_form_of_an_indonesian_word_finds_the_page(
+    page: Page, search_url: str, search_site: BuiltSite, query: str, form: str
+) -> None:
+    text = page_text(search_site, "id", COOPERATIVE)
+    assert form in text
+    if query != form.lower():  # the page lacks the query's word
+        assert not re.search(rf"(?<![\w-]){query}(?![\w-])", text, re.I)
+    results = search(page, search_url + "id/", query)
+    expect(results.first).to_be_visible()
+    assert f"/warta/id/{COOPERATIVE}" in links(results)
+    expect(page.locator(".pagefind-ui__results")).not_to_contain_text("\u2e28")
+
+
+@pytest.mark.parametrize(
+    ("query", "paths"),
+    [
+        ("tempat", [SOLAR]),  # `setempat` is a form of it; the cooperative's `empat` is not
+        ("empat", [COOPERATIVE]),
+        ("kanak", []),  # `Anak-anak` is not a form of `kanak`
+    ],
+)
+def test_a_short_root_finds_only_its_own_forms(
+    page: Page, search_url: str, query: str, paths: list[str]
+) -> None:
+    results = search(page, search_url + "id/", query)
+    if paths:
+        expect(results).to_have_count(len(paths))
+        assert sorted(links(results)) == sorted(f"/warta/id/{path}" for path in paths)
+    else:
+        expect(page.locator(".pagefind-ui__message")).to_be_visible()
+        expect(results).to_have_count(0)
+
+
+def test_the_root_map_loads_on_first_search_only(page: Page, search_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(search_url + "id/")
+    expect(page.locator(".warta-search__open")).to_be_visible()
+    assert not any("search-roots" in url or "/roots/" in url for url in requests)
+    results = search(page, search_url + "id/", "pemerintah")
+    expect(results.first).to_be_visible()
+    assert f"/warta/id/{COOPERATIVE}" in links(results)
+    fetched = [url for url in requests if "/roots/" in url]
+    assert any(url.endswith("/warta/id/pagefind/roots/index.json") for url in fetched)
+    assert len(fetched) <= 3  # the manifest and the shard of the one word
+
+
+def test_load_more_keeps_the_panel_open(page: Page, seed_url: str) -> None:
+    results = search(page, seed_url + "id/", "indonesia")
+    expect(results).to_have_count(5)
+    more = page.locator(".pagefind-ui__button")
+    while more.count():  # each click loads a batch; the last one removes the button
+        shown = results.count()
+        more.click()
+        expect(results).not_to_have_count(shown)
+    expect(page.locator(".warta-search__panel")).to_be_visible()
+    assert results.count() > 5
+    page.mouse.click(5, 300)  # a click outside the panel still closes it
+    expect(page.locator(".warta-search__panel")).to_be_hidden()

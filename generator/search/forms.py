@@ -1,38 +1,25 @@
 """Extra word forms for the search index, where Pagefind's Indonesian stemmer splits a family.
 
-Pagefind stems Indonesian with Snowball, which strips the prefixes meN- and peN- but cannot
-tell which consonant the prefix swallowed before a vowel. So `mengunjungi` and `pengunjung`
-stem to `unjung` while `kunjungan` and `berkunjung` stem to `kunjung`; `menulis` to `ulis` but
-`tulis`; `penandatanganan` to `andatangan` but `ditandatangani` to `tandatangan`. (`memakai`
-and `menyepakati` are fine: Snowball puts their p and s back itself.)
-
-The copy of a page that Pagefind indexes therefore carries, right after each such word, the
-word with a k or t put back, between ⸨ and ⸩: `mengunjungi ⸨kunjungi⸩`. A reader who types
-`kunjungan` then finds the page that only says `mengunjungi`. The other way round, a word
-whose root starts with k or t and a vowel (`berkunjung`, `ditandatangani`) carries its meN-
-form with the consonant swallowed (`berkunjung ⸨mengunjung⸩`), so a reader who types
-`mengunjungi` finds the page that only says `berkunjung`. Where the prefix swallowed nothing
-(`mengambil`), the added form (`kambil`) is a non-word nobody searches for. The brackets are
-not letters, so Pagefind indexes the bare word, and they let the search field take the added
-forms back out of the excerpts it shows.
+Pagefind stems Indonesian with Snowball, which has no dictionary: `memakan` stems to `pakan`,
+`pemerintah` and `perintah` to different stems, `gerakan` to `gera`, `mengunjungi` to
+`unjung` but `berkunjung` to `kunjung`. The copy of a page that Pagefind indexes therefore
+carries, right after each word whose dictionary root (generator/search/roots.py) Snowball
+would stem differently, that root between ⸨ and ⸩: `memakan ⸨makan⸩`, `anak-anak ⸨anak⸩`.
+A reader who types `makan` then finds the page that only says `memakan`; the search field
+maps the reader's words to the same roots (generator/search/vocabulary.py), so `pemerintah`
+finds the page that only says `perintah`. The brackets are not letters, so Pagefind indexes
+the bare word, and they let the search field take the added forms back out of the excerpts.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 
 OPEN, CLOSE = "\u2e28", "\u2e29"  # ⸨ ⸩
-VOWELS = "aiueo"
-# meN-/peN- before a vowel: `meng`/`peng` swallowed a k (or nothing), `men`/`pen` a t.
-ELIDED = (("meng", "k"), ("peng", "k"), ("men", "t"), ("pen", "t"))
-# The meN- prefix that swallows a root's first consonant, and the prefixes that keep it.
-SWALLOWING = {"k": "meng", "t": "men"}
-# Prefixes first: `terkenal` is ter- + kenal; a bare root (`terima`) is the last resort.
-KEEPING = ("di", "ber", "ter", "ke", "se", "")
-SWALLOWED_START = {consonant + vowel for consonant in SWALLOWING for vowel in VOWELS}
-WORD = re.compile(r"[^\W\d_]+")
+# A word, hyphenated reduplication included: `anak-anak`, `tindakan-tindakan` take one form.
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Markup, scripts, styles and comments are kept as they are; only text between them changes.
 MARKUP = re.compile(
     r"(<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>)",
@@ -42,31 +29,15 @@ MARKUP = re.compile(
 WordForm = Callable[[str], str | None]
 
 
-def indonesian_form(word: str) -> str | None:
-    """The other side of a swallowed consonant, or None.
-
-    `mengunjungi` → `kunjungi`, `penandatanganan` → `tandatanganan`, `menulis` → `tulis`;
-    and back: `berkunjung` → `mengunjung`, `ditandatangani` → `menandatangani`.
-    """
-    lower = word.lower()
-    for prefix, consonant in ELIDED:
-        rest = lower[len(prefix) :]
-        if lower.startswith(prefix) and len(rest) >= 3 and rest[0] in VOWELS:
-            return consonant + rest
-    return swallowed_form(lower)
+def text_words(html: str) -> Iterator[str]:
+    """The words of a page's text, outside its markup."""
+    for i, piece in enumerate(MARKUP.split(html)):
+        if i % 2 == 0:
+            yield from WORD.findall(piece)
 
 
-def swallowed_form(lower: str) -> str | None:
-    """The meN- form of a word whose root starts with k or t and a vowel, or None."""
-    for prefix in KEEPING:
-        root = lower[len(prefix) :]
-        if lower.startswith(prefix) and len(root) >= 4 and root[:2] in SWALLOWED_START:
-            return SWALLOWING[root[0]] + root[1:]
-    return None
-
-
-# The languages whose stemmer needs help, by code; the others are indexed as they are.
-WORD_FORMS: dict[str, WordForm] = {"id": indonesian_form}
+# The languages whose stemmer needs dictionary roots, by code; the others are indexed as they are.
+ROOTED = frozenset({"id"})
 # Compounds the press writes both open and closed (`kerja sama` and `kerjasama`, also with
 # affixes: `bekerja sama`, `bekerjasama`); a reader may type either.
 COMPOUNDS: dict[str, tuple[tuple[str, str], ...]] = {

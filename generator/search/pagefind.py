@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.search.bundle import canonicalize_bundle
-from generator.search.forms import COMPOUNDS, WORD_FORMS, add_word_forms
+from generator.search.forms import COMPOUNDS, ROOTED, add_word_forms, text_words
+from generator.search.roots import SiteRoots
+from generator.search.vocabulary import write_vocabulary
 from generator.sitebuild.mkdocs import ToolRun, run_tool
 
 BUNDLE = "pagefind"
@@ -62,7 +64,11 @@ def index_site(
 def index_language(site: Path, lang: str, source: Path) -> LanguageIndex:
     """Index one language's sub-site into `site/pagefind/`, reproducibly."""
     start = time.monotonic()
-    pages = write_source(site, source, lang)
+    parts = indexed_parts(site)
+    roots = None
+    if lang in ROOTED:
+        roots = SiteRoots(word for part in parts.values() for word in text_words(part))
+    pages = write_source(parts, source, lang, roots)
     if not pages:
         # Pagefind refuses to write an empty index; a site without records has nothing to find.
         return LanguageIndex(lang, 0, "no record pages to index", time.monotonic() - start, 0)
@@ -71,33 +77,38 @@ def index_language(site: Path, lang: str, source: Path) -> LanguageIndex:
     code, output = run_tool(pagefind_command(source, bundle))
     if code == 0:
         canonicalize_bundle(bundle)
+        write_vocabulary(bundle, roots)
     found = PAGES_RE.search(output)
     counted = int(found.group(1)) if found else pages
     return LanguageIndex(lang, code, output, time.monotonic() - start, counted)
 
 
-def write_source(site: Path, source: Path, lang: str) -> int:
-    """Write what Pagefind should read of each record page into `source`; returns how many.
-
-    Only the marked part of a page is copied, which keeps the copies small, and it carries
-    the language's extra word forms (generator/search_forms.py): the published pages stay
-    exactly as MkDocs wrote them.
-    """
-    if source.exists():
-        shutil.rmtree(source)
-    form = WORD_FORMS.get(lang)
-    count = 0
+def indexed_parts(site: Path) -> dict[Path, str]:
+    """The marked part of each record page of a built sub-site, by its path in it; sorted."""
+    parts: dict[Path, str] = {}
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site)
         part = indexed_part(page.read_text("utf-8")) if rel.parts[0] != BUNDLE else None
-        if part is None:
-            continue
+        if part is not None:
+            parts[rel] = part
+    return parts
+
+
+def write_source(parts: dict[Path, str], source: Path, lang: str, roots: SiteRoots | None) -> int:
+    """Write what Pagefind should read of each record page into `source`; returns how many.
+
+    Only the marked part of a page is copied, which keeps the copies small, and where the
+    language needs them it carries each word's dictionary root (generator/search/forms.py):
+    the published pages stay exactly as MkDocs wrote them.
+    """
+    if source.exists():
+        shutil.rmtree(source)
+    for rel, part in parts.items():
         target = source / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = add_word_forms(part, form, COMPOUNDS.get(lang, ())) if form else part
+        text = add_word_forms(part, roots.added_form, COMPOUNDS.get(lang, ())) if roots else part
         target.write_text(PAGE.format(lang=lang, part=text), "utf-8")
-        count += 1
-    return count
+    return len(parts)
 
 
 def indexed_part(html: str) -> str | None:

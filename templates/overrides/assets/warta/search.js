@@ -1,8 +1,12 @@
 // Warta's search field (partials/search.html): Pagefind's default interface in Material's
 // header. Pagefind's script, styles and index load on first use only, from this language's
-// bundle, so a reader who never searches downloads none of it.
+// bundle, so a reader who never searches downloads none of it; so do search-roots.js and
+// the shards of the word → root map it reads (Indonesian only).
 (function () {
   "use strict";
+
+  var here = document.currentScript ? document.currentScript.src : "";
+  var ROOTS_SCRIPT = here.replace(/search\.js(\?.*)?$/, "search-roots.js");
 
   var root = document.querySelector("[data-warta-search]");
   if (!root) return;
@@ -11,8 +15,8 @@
   var panel = root.querySelector(".warta-search__panel");
   var loading = null;
 
-  // The index holds extra word forms between these brackets (generator/search_forms.py),
-  // right after the word they belong to: `mengunjungi ⸨kunjungi⸩`. Excerpts show the word
+  // The index holds extra word forms between these brackets (generator/search/forms.py),
+  // right after the word they belong to: `memakan ⸨makan⸩`. Excerpts show the word
   // only, highlighted when its extra form matched.
   var FORM = /(\S*)\s*(<mark>)?\u2E28[^\u2E29<]*\u2E29(<\/mark>)?/g;
 
@@ -56,13 +60,33 @@
     });
   }
 
+  // Pagefind's interface asks for the query to search synchronously (processTerm), so the
+  // map's shards are fetched as the reader types; when one arrives after the interface has
+  // searched, the field's input event is sent again and the search reruns with the roots.
+  function watchTyping(roots) {
+    panel.addEventListener("input", function (event) {
+      var field = event.target;
+      if (!(field instanceof HTMLInputElement)) return;
+      var typed = field.value;
+      roots.prepare(typed).then(function (arrived) {
+        if (arrived && field.value === typed) {
+          field.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+      });
+    });
+  }
+
   function load() {
     if (loading) return loading;
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = options.bundle + "pagefind-ui.css";
     document.head.appendChild(css);
-    loading = addScript(options.bundle + "pagefind-ui.js").then(function () {
+    var scripts = [addScript(options.bundle + "pagefind-ui.js"), addScript(ROOTS_SCRIPT)];
+    loading = Promise.all(scripts).then(function () {
+      // eslint-disable-next-line no-undef
+      var roots = new WartaRoots(options.bundle);
+      watchTyping(roots);
       // eslint-disable-next-line no-undef
       return new PagefindUI({
         element: panel.querySelector(".warta-search__ui"),
@@ -72,6 +96,7 @@
         showImages: false,
         excerptLength: 24,
         processResult: tidyResult,
+        processTerm: function (term) { return roots.rewrite(term); },
       });
     });
     return loading;
@@ -107,8 +132,10 @@
     close();
     button.focus();
   });
+  // The path is taken when the click happens: the "load more" button the widget removes
+  // while handling its own click is no longer inside the panel by the time this runs.
   document.addEventListener("click", function (event) {
-    if (!panel.hidden && !root.contains(event.target)) close();
+    if (!panel.hidden && event.composedPath().indexOf(root) < 0) close();
   });
   // Material's own shortcuts: `/`, `s` or `f` open search, Escape closes it. Stopping the
   // event keeps Material's handler, which looks for its lunr field, out of it.
