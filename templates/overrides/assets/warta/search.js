@@ -61,17 +61,19 @@
   }
 
   // Pagefind's interface asks for the query to search synchronously (processTerm), so the
-  // map's shards are fetched as the reader types; when one arrives after the interface has
-  // searched, the field's input event is sent again and the search reruns with the roots.
+  // map's shards are fetched as the reader types, which is almost always before the
+  // interface's debounce runs the search. When a shard arrives after that search, the
+  // search is run again: the interface reruns only on a changed value, so a trailing space
+  // (which Pagefind ignores) is added or taken away.
   function watchTyping(roots) {
     panel.addEventListener("input", function (event) {
       var field = event.target;
       if (!(field instanceof HTMLInputElement)) return;
       var typed = field.value;
       roots.prepare(typed).then(function (arrived) {
-        if (arrived && field.value === typed) {
-          field.dispatchEvent(new Event("input", { bubbles: true }));
-        }
+        if (!arrived || field.value !== typed || roots.rewrite(typed) === typed.trim()) return;
+        field.value = /\s$/.test(typed) ? typed.replace(/\s+$/, "") : typed + " ";
+        field.dispatchEvent(new Event("input", { bubbles: true }));
       });
     });
   }
@@ -86,6 +88,7 @@
     loading = Promise.all(scripts).then(function () {
       // eslint-disable-next-line no-undef
       var roots = new WartaRoots(options.bundle);
+      roots.loadManifest();
       watchTyping(roots);
       // eslint-disable-next-line no-undef
       return new PagefindUI({
