@@ -223,3 +223,29 @@ def test_an_unreadable_file_is_a_message_not_a_traceback(
     code, out = run_import(project, str(ARTICLES / "missing.txt"), capsys=capsys)
     assert code == 2
     assert out.startswith("warta import: cannot read ")
+
+
+def test_create_missing_writes_draft_skeletons_and_refers_to_them(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run_import(
+        project, str(ARTICLES / "signing-id.txt"), "--create-missing", capsys=capsys
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[:2] == [
+        "created content/organizations/pt-sinar-harapan-baru.yml (draft: true)",
+        "created content/people/dewi-anggraini.yml (draft: true)",
+    ]
+    assert "  unsure: dewi-anggraini: the position's organisation 'pt-kitb' is a guess" in lines
+    organization = (project.content / "organizations/pt-sinar-harapan-baru.yml").read_text()
+    assert "  id: PT Sinar Harapan Baru" in organization and "draft: true" in organization
+    person = (project.content / "people/dewi-anggraini.yml").read_text("utf-8")
+    assert "name: Dewi Anggraini\n" in person
+    agreement = next((project.content / "agreements").rglob("pt-kitb-chungbuk-*.yml"))
+    assert "- pt-sinar-harapan-baru\n" in agreement.read_text("utf-8")
+    assert not check_records(project).report.errors
+    code, out = run_import(
+        project, str(ARTICLES / "signing-id.txt"), "--create-missing", capsys=capsys
+    )
+    assert code == 1 and "already exists" in out

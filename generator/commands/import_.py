@@ -8,8 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.commands.new import write_skeleton
 from generator.diagnostics import print_report
-from generator.importer.draft import Draft, build_draft, render_draft
+from generator.importer.draft import Draft, build_draft, render_draft, slug
 from generator.importer.extract import from_html, from_text, looks_like_html
 from generator.project import Project, find_project
 from generator.records.check import check_records
@@ -38,6 +39,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("--id", dest="key", help="the record id (default: from date and title)")
     parser.add_argument("--publisher", help="the news site, for the record's source")
     parser.add_argument("--url", help="the article's address, for the record's source")
+    parser.add_argument(
+        "--create-missing",
+        action="store_true",
+        help="also write a draft skeleton (`warta new`) for every organisation and person "
+        "the article names that is not in content/, and refer to them",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
     parser.set_defaults(handler=main)
 
@@ -89,7 +96,64 @@ def main(args: argparse.Namespace) -> int:
         return 1
     draft = build_draft(article, result.graph, kind=args.kind)
     draft.key = args.key or draft.key
+    if args.create_missing:
+        for path in create_missing(project, draft):
+            print(f"created {path.relative_to(project.root).as_posix()} (draft: true)")
     return write_draft(project, draft, args)
+
+
+def create_missing(project: Project, draft: Draft) -> list[Path]:
+    """Draft skeletons for the names not in content/, referred to from the draft."""
+    created: list[Path] = []
+    orgs: list[str] = []
+    for name in draft.missing.get("organization", []):
+        key = slug(name, 8)
+        path = _skeleton(project, "organization", key, [("Nama organisasi", name)])
+        created += [path] if path else []
+        orgs.append(key)
+    refer_to_organizations(draft, orgs)
+    first_org = (_organizations(draft) or ["organization-id"])[0]
+    for name in draft.missing.get("person", []):
+        key = slug(name, 8)
+        path = _skeleton(
+            project, "person", key, [("Full Name", name), ("organization-id", first_org)]
+        )
+        if path:
+            created.append(path)
+            draft.unsure.append(f"{key}: the position's organisation '{first_org}' is a guess")
+    draft.missing = {}
+    return created
+
+
+def _skeleton(project: Project, kind: str, key: str, fill: list[tuple[str, str]]) -> Path | None:
+    """Write `warta new`'s skeleton with the article's names filled in; None if it exists."""
+    try:
+        path = write_skeleton(project, kind, key)
+    except FileExistsError:
+        return None
+    text = path.read_text("utf-8")
+    for placeholder, value in fill:
+        text = text.replace(placeholder, value, 1)
+    write_atomic(path, text)
+    return path
+
+
+def _organizations(draft: Draft) -> list[str]:
+    if draft.kind == "event":
+        return [str(o["organization"]) for o in draft.data["organizations"]]
+    return [str(key) for key in draft.data["parties"]]
+
+
+def refer_to_organizations(draft: Draft, keys: list[str]) -> None:
+    """Add organisations to the draft: an event's participants or an agreement's parties."""
+    have = set(_organizations(draft))
+    for key in keys:
+        if key in have:
+            continue
+        if draft.kind == "event":
+            draft.data["organizations"].append({"organization": key, "role": "participant"})
+        else:
+            draft.data["parties"].append(key)
 
 
 def write_draft(project: Project, draft: Draft, args: argparse.Namespace) -> int:
