@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.diagnostics import Report
 from generator.project import Project
+from generator.records.controls import check_controls
 from generator.records.coverage import Coverage, gate_coverage, measure_coverage
 from generator.records.link import RecordGraph, resolve_graph
 from generator.records.load import folder_kind, iter_record_files, load_documents
@@ -31,6 +32,7 @@ def check_records(project: Project, *, strict: bool = False) -> CheckResult:
     report = Report()
     config, config_doc = load_config_document(project.root, report)
     docs = load_documents(project.content, report)
+    check_controls(docs, report)
     files = sum(1 for _ in iter_record_files(project.content)) + 1
     if config is None:
         return CheckResult(report, files)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,9 @@ def build_mkdocs_config(
     """The MkDocs configuration of one language's sub-site."""
     config = site.config
     data: dict[str, Any] = {
-        "site_name": config.name(lang),
+        # Material prints the site's name and description unescaped in most places (the
+        # header, <title>, meta tags), so they are HTML-escaped here, as page titles are.
+        "site_name": escape(config.name(lang)),
         "site_url": language_url(config, lang),
         "docs_dir": "docs",
         "use_directory_urls": True,
@@ -89,7 +92,7 @@ def build_mkdocs_config(
     if config.site_description and (
         description := localized(config.site_description, config, lang)
     ):
-        data["site_description"] = description
+        data["site_description"] = escape(description)
     return data
 
 
@@ -211,4 +214,5 @@ def publisher(config: SiteConfig, lang: str) -> dict[str, str]:
         "about": localized(config.publisher.about or {}, config, lang),
         "contact": localized(config.publisher.contact or {}, config, lang),
     }
-    return {key: value for key, value in found.items() if value}
+    # The footer prints these unescaped, in text and in href attributes.
+    return {key: escape(value) for key, value in found.items() if value}
