@@ -221,7 +221,7 @@ def test_an_unreadable_file_is_a_message_not_a_traceback(
     project: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out = run_import(project, str(ARTICLES / "missing.txt"), capsys=capsys)
-    assert code == 2
+    assert code == 1
     assert out.startswith("warta import: cannot read ")
 
 
@@ -249,3 +249,87 @@ def test_create_missing_writes_draft_skeletons_and_refers_to_them(
         project, str(ARTICLES / "signing-id.txt"), "--create-missing", capsys=capsys
     )
     assert code == 1 and "already exists" in out
+
+
+# Articles in the shapes of real pages (menus, tickers, bylines, "Baca Juga" lists above
+# and below the marker, captions with credits, reporter's initials, a date alone in the
+# header), each with the exact draft it must become (`pytest --update-golden` rewrites them).
+GOLDEN = Path(__file__).parent / "golden" / "import"
+GOLDEN_CASES = [
+    ("kitb-signing-plain.txt", [], "agreements/2023/pt-kitb-chungbuk-technopark-teken"),
+    ("icbc-meeting-page.html", [], "events/2023/2023-11-03-icbc-sambut-delegasi-henan"),
+    ("english-meeting.txt", [], "events/2018/2018-05-06-chungbuk-technopark-delegation"),
+    ("no-known-names.txt", ["--create-missing"], "agreements/2018/universitas-contoh-jaya"),
+]
+
+
+@pytest.mark.parametrize(("name", "extra", "where"), GOLDEN_CASES)
+def test_imported_drafts_match_their_golden_files_and_pass_check(
+    project: Project,
+    name: str,
+    extra: list[str],
+    where: str,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+) -> None:
+    code, out = run_import(project, str(ARTICLES / name), *extra, capsys=capsys)
+    assert code == 0, out
+    [path] = (project.content / where.rsplit("/", 1)[0]).glob(where.rsplit("/", 1)[1] + "*.yml")
+    text = path.read_text("utf-8")
+    golden = GOLDEN / f"{Path(name).stem}.yml"
+    if request.config.getoption("--update-golden"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, "utf-8")
+    assert text == golden.read_text("utf-8")
+    assert check_records(project).report.errors == []
+
+
+def test_clutter_of_every_shape_is_gone_and_the_prose_stays() -> None:
+    article = from_text((ARTICLES / "kitb-signing-plain.txt").read_text("utf-8"))
+    kept = "\n".join(article.paragraphs)
+    clutter = ["Beranda", "Penulis", "Editor:", "Bagikan", "Facebook", "Harga Cabai", "Tim Voli"]
+    clutter += ["(Foto: Ist.)", "(ant/abc)", "Google News", "©", "14:05 WIB"]
+    for gone in clutter:
+        assert gone not in kept
+    # A paragraph that starts with a photo credit is the article's own: only the credit goes.
+    assert article.paragraphs[-1].startswith("Penandatanganan disaksikan Wakil Gubernur")
+    assert article.paragraphs[-1].endswith("Ketua Kadin Batang Joko Susilo.")
+
+
+def test_a_date_alone_in_the_header_is_the_pages_not_the_body() -> None:
+    article = from_text((ARTICLES / "no-known-names.txt").read_text("utf-8"))
+    assert article.paragraphs[0].startswith("Universitas Contoh Jaya menandatangani")
+    assert article.page_date == "Rabu, 9-5-2018"
+
+
+def test_too_few_known_organisations_writes_nothing_and_says_why(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run_import(project, str(ARTICLES / "no-known-names.txt"), capsys=capsys)
+    assert code == 1
+    assert "nothing written: an agreement needs at least 2 parties" in out
+    assert "not in content/ (organization): Universitas Contoh Jaya, PT Maju Sentosa" in out
+    assert "not in content/ (person): Hendra Gunawan" in out
+    assert not (project.content / "agreements" / "2018").exists()
+
+
+def test_dry_run_prints_the_draft_and_writes_nothing(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(project.content.rglob("*.yml"))
+    code, out = run_import(
+        project, str(ARTICLES / "english-meeting.txt"), "--dry-run", "--date", "2018-05-05",
+        capsys=capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert "\ndate: 2018-05-05\n" in out and "draft: true" in out
+    assert sorted(project.content.rglob("*.yml")) == before
+
+
+def test_html_import_is_the_same_every_time(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = str(ARTICLES / "icbc-meeting-page.html")
+    outputs = [run_import(project, page, "--dry-run", capsys=capsys)[1] for _ in range(2)]
+    assert outputs[0] == outputs[1]
+    assert "Rombongan yang dipimpin Cheng Guoping" in outputs[0]

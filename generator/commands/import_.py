@@ -7,8 +7,9 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
-from generator.commands.new import write_skeleton
+from generator.commands.new import parse_date, write_skeleton
 from generator.diagnostics import print_report
 from generator.importer.draft import Draft, build_draft, render_draft, slug
 from generator.importer.extract import from_html, from_text, looks_like_html
@@ -37,6 +38,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="the kind of record (default: guessed from the text, and said so)",
     )
     parser.add_argument("--id", dest="key", help="the record id (default: from date and title)")
+    parser.add_argument(
+        "--date",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="the date of the event or signing, when the article's is missing or wrong "
+        "(default: read from the article)",
+    )
+    parser.add_argument(
+        "--dry-run",
+        "--stdout",
+        action="store_true",
+        help="print the draft on standard output and write nothing",
+    )
     parser.add_argument("--publisher", help="the news site, for the record's source")
     parser.add_argument("--url", help="the article's address, for the record's source")
     parser.add_argument(
@@ -83,7 +97,7 @@ def main(args: argparse.Namespace) -> int:
         raw = read_article(args.file)
     except OSError as err:
         print(f"warta import: cannot read {args.file}: {err.strerror}", file=sys.stderr)
-        return 2
+        return 1
     article = from_html(raw) if looks_like_html(raw) else from_text(raw)
     if not article.paragraphs:
         print(f"warta import: {args.file}: no article text found", file=sys.stderr)
@@ -94,8 +108,13 @@ def main(args: argparse.Namespace) -> int:
     if result.graph is None:
         print_report(result.report, result.files, "text")
         return 1
-    draft = build_draft(article, result.graph, kind=args.kind)
+    draft = build_draft(article, result.graph, kind=args.kind, date=args.date)
     draft.key = args.key or draft.key
+    if args.dry_run:
+        source = "standard input" if args.file == "-" else Path(args.file).name
+        print(render_draft(draft, f"{draft.kind}.schema.json", source), end="")
+        _tell(draft, sys.stderr)
+        return 0
     if args.create_missing:
         for path in create_missing(project, draft):
             print(f"created {path.relative_to(project.root).as_posix()} (draft: true)")
@@ -170,14 +189,53 @@ def write_draft(project: Project, draft: Draft, args: argparse.Namespace) -> int
             file=sys.stderr,
         )
         return 1
+    if too_few := _too_few_organizations(draft):
+        print(f"warta import: nothing written: {too_few}", file=sys.stderr)
+        _tell(draft, sys.stderr, written=False)
+        return 1
     schema = Path(os.path.relpath(project.schemas / f"{draft.kind}.schema.json", path.parent))
     source = "standard input" if args.file == "-" else Path(args.file).name
     write_atomic(path, render_draft(draft, schema.as_posix(), source))
     print(f"wrote {path.relative_to(project.root).as_posix()} (draft: true)")
+    _tell(draft, sys.stdout)
+    return _check_written(project, path)
+
+
+def _tell(draft: Draft, stream: TextIO, *, written: bool = True) -> None:
+    """What the editor should check, and the names not in content/."""
     for note in ([draft.guessed_kind] if draft.guessed_kind else []) + draft.unsure:
-        print(f"  unsure: {note}")
+        print(f"  unsure: {note}", file=stream)
     for kind, names in draft.missing.items():
         if names:
-            print(f"  not in content/ ({kind}): {', '.join(names)}")
-    print("  next: check it against the article, translate it, run `warta check`")
-    return 0
+            print(f"  not in content/ ({kind}): {', '.join(names)}", file=stream)
+    if written:
+        print("  next: check it against the article, translate it, run `warta check`", file=stream)
+
+
+def _too_few_organizations(draft: Draft) -> str:
+    """Why the draft could not pass `warta check` for want of organisations, or ''."""
+    need = 2 if draft.kind == "agreement" else 1
+    have = len(_organizations(draft))
+    if have >= need:
+        return ""
+    what = "parties" if draft.kind == "agreement" else "organisation"
+    return (
+        f"{_article(draft.kind)} {draft.kind} needs at least {need} {what} from "
+        f"content/organizations/ and the article names {have} known one(s); add them, or "
+        "rerun with --create-missing to write draft skeletons for the names listed below "
+        "(--dry-run prints the draft)"
+    )
+
+
+def _check_written(project: Project, path: Path) -> int:
+    """`warta check` on the project: any error in the file just written is shown (a bug)."""
+    report = check_records(project).report
+    spots = {path.resolve(), path.relative_to(project.root).as_posix()}
+    mine = [d for d in report.errors if d.path in spots or _resolved(d.path) in spots]
+    for diagnostic in mine:
+        print(diagnostic.render(), file=sys.stderr)
+    return 1 if mine else 0
+
+
+def _resolved(name: str) -> Path:
+    return Path(name).resolve()

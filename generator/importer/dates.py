@@ -57,6 +57,16 @@ PATTERNS = (
     # 2023-11-03
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
 )
+
+
+def is_date_only(line: str) -> bool:
+    """A line that is a date and nothing else (`Rabu, 9-5-2018`), as page headers print it."""
+    rest = line
+    for pattern in PATTERNS:
+        rest = pattern.sub(" ", rest)
+    return rest != line and not re.search(r"\w", rest)
+
+
 # Lines that date the page, not the event: publication and update times, crawl and
 # access dates, copyright lines.
 PAGE_DATE = re.compile(

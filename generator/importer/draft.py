@@ -10,9 +10,15 @@ from typing import Any
 
 import yaml
 
-from generator.importer.dates import find_event_date
+from generator.importer.dates import DateFinding, find_event_date
 from generator.importer.extract import Article, first_sentence
-from generator.importer.names import find_mentions, find_sectors, unknown_names
+from generator.importer.names import (
+    Mention,
+    find_mentions,
+    find_sectors,
+    normalize,
+    unknown_names,
+)
 from generator.records.link import RecordGraph
 from generator.records.models import Organization
 
@@ -154,7 +160,12 @@ def slug(text: str, words: int = 7) -> str:
 
 
 def build_draft(
-    article: Article, graph: RecordGraph, *, kind: str | None = None, today: dt.date | None = None
+    article: Article,
+    graph: RecordGraph,
+    *,
+    kind: str | None = None,
+    today: dt.date | None = None,
+    date: dt.date | None = None,
 ) -> Draft:
     """The draft record for an article, with every guess the editor should check listed."""
     text = article.text
@@ -162,17 +173,20 @@ def build_draft(
     # The page's own date goes first, marked as such, for the year of `Jumat (7/7)`.
     header = f"Diterbitkan {article.page_date}\n" if article.page_date else ""
     found = find_event_date(header + text, today)
+    if date is not None:  # the editor's --date
+        found = DateFinding(date, date.isoformat())
     unsure = list(found.unsure)
     day = found.date or (today or dt.date.today())
     guessed, reason = guess_kind(article)
     chosen = kind or guessed
     mentions = find_mentions(text, graph)
-    missing = unknown_names(text, mentions, graph)
+    # Not the headline: its Title Case would make every word look like a name.
+    missing = unknown_names("\n".join(article.paragraphs), mentions, graph)
     orgs = [m.key for m in mentions if m.kind == "organization"]
     people = [m.key for m in mentions if m.kind == "person"]
     common = _common(article, lang, graph, text)
     if chosen == "event":
-        data = _event(article, graph, lang, day, orgs, people, text)
+        data = _event(article, graph, lang, day, orgs, people, text, mentions)
         key = f"{day.isoformat()}-{slug(article.title)}"
     else:
         lead = {
@@ -184,6 +198,8 @@ def build_draft(
     data.update(common)
     draft = Draft(chosen, key, day.year, data, lang, unsure, missing)
     draft.guessed_kind = "" if kind else f"guessed the kind '{chosen}': {reason}"
+    if chosen == "event" and orgs:
+        unsure.append("the organisations' roles are guesses (host, delegation, signatory, partner)")
     if found.date is None:
         unsure.append(f"no date found: {day.isoformat()} (today) is a placeholder")
     return draft
@@ -213,19 +229,47 @@ def _event(
     orgs: list[str],
     people: list[str],
     text: str,
+    mentions: list[Mention],
 ) -> dict[str, Any]:
     location: dict[str, Any] = {}
     if article.city:
         location["city"] = article.city
     location["country"] = _country(graph, orgs, lang)
+    kind = event_type(text)
     return {
-        "type": event_type(text),
+        "type": kind,
         "date": day,
         **_texts(article, lang),
         "location": location,
-        "organizations": [{"organization": key, "role": "participant"} for key in orgs],
+        "organizations": [
+            {"organization": key, "role": role}
+            for key, role in zip(orgs, guess_roles(orgs, mentions, text, kind), strict=True)
+        ],
         "participants": [{"person": key} for key in people],
     }
+
+
+VISITING = r"(?:delegasi|rombongan|delegation|kunjungan|visit\w*)\W+(?:\w+\W+){0,3}"
+
+
+def guess_roles(orgs: list[str], mentions: list[Mention], text: str, kind: str) -> list[str]:
+    """Each organisation's part, guessed: the visitors are the delegation (`delegasi X`,
+    `X delegation`), the first two at a signing sign, the first other one hosts, the rest
+    are partners. `warta import` says the roles are guesses."""
+    haystack = normalize(text)
+    words = {m.key: re.escape(normalize(m.words).strip()) for m in mentions}
+    roles: list[str] = []
+    for index, key in enumerate(orgs):
+        name = words.get(key, re.escape(key))
+        if re.search(VISITING + name, haystack) or re.search(
+            name + r"\W+(?:delegation|delegasi)\b", haystack
+        ):
+            roles.append("delegation")
+        elif kind == "signing" and index < 2:
+            roles.append("signatory")
+        else:
+            roles.append("partner" if "host" in roles else "host")
+    return roles
 
 
 def _agreement(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.importer.dates import is_date_only
+
 READ_ALSO = re.compile(
     r"^\W*(baca\s+juga|bacaan\s+lainnya|artikel\s+terkait|berita\s+terkait|pos\s+terkait|"
     r"lihat\s+juga|simak\s+juga|baca\s+selengkapnya|read\s+also|read\s+more|see\s+also|"
@@ -32,6 +34,8 @@ INLINE_CREDIT = re.compile(
     r"\s*[(\[]\s*(foto|photo|dok|dokumentasi|ilustrasi|ist|istimewa|image|sumber)\b[^)\]]*[)\]]",
     re.IGNORECASE,
 )
+# The reporter's and editor's initials that end a story: "(ant/abc)", "(nis)", "(rs/dj)".
+INITIALS = re.compile(r"\s*\(\s*[a-z]{2,6}(?:\s*/\s*[a-z0-9]{1,6})*\s*\)\s*$")
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|hak\s+cipta|all\s+rights\s+reserved", re.I)
 FOLLOW = re.compile(
     r"\b(ikuti|follow|subscribe|berlangganan|gabung|join)\b.*\b(kami|us|berita|channel|saluran|"
@@ -113,7 +117,7 @@ def from_html(raw: str) -> Article:
     import trafilatura
 
     text = trafilatura.extract(
-        raw, include_comments=False, include_tables=False, favor_precision=True, deduplicate=True
+        raw, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
     )
     meta = trafilatura.extract_metadata(raw)
     title = (meta.title or "") if meta else ""
@@ -141,13 +145,13 @@ def from_text(raw: str) -> Article:
     """The article in pasted text: the first headline-like line is the title."""
     removed: list[str] = []
     lines = [line.strip() for line in raw.replace("\r\n", "\n").split("\n")]
-    page_dates = [line for line in lines if line and PAGE_DATE_LINE.match(line)]
-    lines = [line for line in lines if not (line and PAGE_DATE_LINE.match(line))]
+    page_dates = [line for line in lines if line and _page_date_line(line)]
+    lines = [line for line in lines if not (line and _page_date_line(line))]
     kept = _drop_clutter(lines, removed)
     title = ""
     if kept and _headline(kept[0]) and len(kept) > 1:
         title = kept.pop(0)
-    paragraphs = [INLINE_CREDIT.sub("", p).strip() for p in kept]
+    paragraphs = [INITIALS.sub("", INLINE_CREDIT.sub("", p)).strip() for p in kept]
     paragraphs = [p for p in paragraphs if p]
     city = ""
     if paragraphs and (found := DATELINE.match(paragraphs[0])):
@@ -176,10 +180,21 @@ def _drop_clutter(lines: list[str], removed: list[str]) -> list[str]:
     return [line for line, gone in zip(lines, drop, strict=True) if line and not gone]
 
 
+def _page_date_line(line: str) -> bool:
+    """A line that only dates the page: a publication time, or a date standing alone."""
+    return bool(PAGE_DATE_LINE.match(line)) or is_date_only(line)
+
+
+def _credit_then_prose(line: str) -> bool:
+    """`(Foto: Ist.) Acara itu dihadiri ...`: a credit before a paragraph of the article."""
+    rest = INITIALS.sub("", INLINE_CREDIT.sub("", line)).strip()
+    return line.lstrip()[:1] in "([" and len(rest.split()) >= 8 and rest[-1:] in '.!?"”'
+
+
 def _clutter_line(line: str) -> bool:
     return bool(
         BYLINE.match(line)
-        or CAPTION.match(line)
+        or (CAPTION.match(line) and not _credit_then_prose(line))
         or COPYRIGHT.search(line)
         or TAGS.match(line)
         or (FOLLOW.search(line) and len(line.split()) <= 25)

@@ -85,7 +85,7 @@ def find_sectors(text: str, graph: RecordGraph) -> list[str]:
 
 
 _ORG_HEAD = (
-    r"PT\.?|CV|Pemerintah|Pemprov|Pemkab|Pemkot|Kementerian|Kemenko|Dinas|Badan|Universitas|"
+    r"PT\.?|CV|Kadin|Pemerintah|Pemprov|Pemkab|Pemkot|Kementerian|Kemenko|Dinas|Badan|Universitas|"
     r"Institut|Politeknik|Bank|Kamar Dagang|Asosiasi|Himpunan|Persatuan|Perusahaan|Ministry|"
     r"Department|University|Chamber|Association|Council|Embassy|Kedutaan|Konsulat|Yayasan"
 )
@@ -111,13 +111,17 @@ _TITLE_PREFIX = re.compile(rf"^(?:(?:{_TITLES})[ \t]+)+")
 # person's name is the run of name-like words that ends the phrase (after its last comma).
 _PERSON = re.compile(rf"\b(?:{_TITLES})\b(?P<phrase>(?:,?[ \t]+{_NAME})+)")
 _GIVEN_RE = re.compile(_GIVEN + "$")
+_ORG_HEAD_RE = re.compile(rf"\b(?:{_ORG_HEAD})(?=\s)")
 
 
 def _person_in(phrase: str) -> str:
     """The trailing two to four name-like words of a title phrase, or ''."""
     words = phrase.split(",")[-1].split()
     name: list[str] = []
-    while words and _GIVEN_RE.match(words[-1]) and len(name) < 4:
+    # After an organisation (`Direktur Utama PT Maju Sentosa Hendra Gunawan`) the name's
+    # length cannot be told from the words; two is the common case and is checked anyway.
+    longest = 2 if _ORG_HEAD_RE.search(phrase.split(",")[-1]) else 4
+    while words and _GIVEN_RE.match(words[-1]) and len(name) < longest:
         name.insert(0, words.pop())
     return " ".join(name) if len(name) >= 2 else ""
 
@@ -126,7 +130,7 @@ def unknown_names(text: str, mentions: list[Mention], graph: RecordGraph) -> dic
     """Names that look like organisations or people and match no record in `content/`."""
     known = [n for n in _known_words(graph) if n]
     out: dict[str, list[str]] = {"organization": [], "person": []}
-    for kind, pattern in (("organization", _ORG), ("person", _PERSON)):
+    for kind, pattern in (("person", _PERSON), ("organization", _ORG)):
         for match in pattern.finditer(text):
             name = (_person_in(match["phrase"]) if kind == "person" else match[0]).strip(" .")
             if kind == "person":
@@ -135,13 +139,15 @@ def unknown_names(text: str, mentions: list[Mention], graph: RecordGraph) -> dic
                     continue
             else:
                 name = _TITLE_PREFIX.sub("", name)
+                for person in out["person"]:  # `PT Maju Sentosa Hendra Gunawan`
+                    name = name.removesuffix(f" {person}")
             norm = normalize(name).strip()
             if not norm or any(norm in k or f" {k} " in f" {norm} " for k in known):
                 continue
             if any(norm in normalize(other) for other in out[kind]):
                 continue
             out[kind].append(name)
-    return out
+    return {"organization": out["organization"], "person": out["person"]}
 
 
 def _known_words(graph: RecordGraph) -> set[str]:
