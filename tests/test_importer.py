@@ -333,3 +333,24 @@ def test_html_import_is_the_same_every_time(
     outputs = [run_import(project, page, "--dry-run", capsys=capsys)[1] for _ in range(2)]
     assert outputs[0] == outputs[1]
     assert "Rombongan yang dipimpin Cheng Guoping" in outputs[0]
+
+
+@pytest.mark.parametrize(
+    ("page", "written", "date"),
+    [
+        # 2 January fell on a Thursday in 2020 and 2025: the one nearest the page wins.
+        ("Senin, 30 Desember 2024 08:00 WIB", "Kamis (2/1)", "2025-01-02"),
+        # 29 December 2023 was a Friday; in 2024 it is a Sunday.
+        ("Selasa, 2 Januari 2024 10:00 WIB", "Jumat (29/12)", "2023-12-29"),
+        ("Senin, 10 Juli 2023 14:05 WIB", "Jumat (7/7)", "2023-07-07"),
+        # 7 July 2018 was a Saturday: the Friday before the page is 2017's.
+        ("Jumat, 5 Januari 2018 09:00 WIB", "Jumat (7/7)", "2017-07-07"),
+    ],
+)
+def test_a_missing_year_is_the_one_nearest_the_page_with_that_weekday(
+    page: str, written: str, date: str
+) -> None:
+    text = f"{page}\n" + "kata seorang pejabat di sana " * 4 + f", {written}."
+    found = find_event_date(text, TODAY)
+    assert found.date == dt.date.fromisoformat(date)
+    assert any("has no year" in note for note in found.unsure)

@@ -105,7 +105,8 @@ def find_event_date(text: str, today: dt.date | None = None) -> DateFinding:
     lines = text.splitlines()
     candidates = [c for i, line in enumerate(lines, 1) for c in _candidates(line, i, lines)]
     context = _context_years(candidates, today or dt.date.today())
-    candidates = [c for c in _resolve_years(candidates, lines, context) if c is not None]
+    near = _reference_day(candidates)
+    candidates = [c for c in _resolve_years(candidates, lines, context, near) if c is not None]
     event = [c for c in candidates if not c.page_date]
     if not event and candidates:
         page = candidates[0]
@@ -189,8 +190,19 @@ def _context_years(candidates: list[DateCandidate], today: dt.date) -> list[int]
     return list(dict.fromkeys(years))
 
 
+def _reference_day(candidates: list[DateCandidate]) -> dt.date | None:
+    """The page's own date (else the first full date written), to infer missing years near."""
+    pages = [c.date for c in candidates if c.year_written and c.page_date]
+    written = [c.date for c in candidates if c.year_written]
+    found = pages or written
+    return found[0] if found else None
+
+
 def _resolve_years(
-    candidates: list[DateCandidate], lines: list[str], context: list[int]
+    candidates: list[DateCandidate],
+    lines: list[str],
+    context: list[int],
+    near: dt.date | None = None,
 ) -> list[DateCandidate | None]:
     """Give dates without a year the article's year (one whose weekday fits, if any)."""
     out: list[DateCandidate | None] = []
@@ -198,11 +210,13 @@ def _resolve_years(
         if c.year_written:
             out.append(c)
             continue
-        out.append(_infer_year(c, lines, context))
+        out.append(_infer_year(c, lines, context, near))
     return out
 
 
-def _infer_year(c: DateCandidate, lines: list[str], context: list[int]) -> DateCandidate | None:
+def _infer_year(
+    c: DateCandidate, lines: list[str], context: list[int], near: dt.date | None = None
+) -> DateCandidate | None:
     weekday = _weekday_named(c, lines)
     base = context[0]
     tried = [*context, *range(base - 1, base - 7, -1), base + 1]
@@ -213,6 +227,8 @@ def _infer_year(c: DateCandidate, lines: list[str], context: list[int]) -> DateC
     if not fitting:
         return None
     year = fitting[0]
+    if near is not None:  # Of the years that fit, the one whose day is nearest the page's.
+        year = min(fitting, key=lambda y: abs((dt.date(y, c.date.month, c.date.day) - near).days))
     source = "the page's date" if year in context[:1] else "the weekday"
     note = f"'{c.text}' has no year: {year} is taken from {source}; check it"
     return DateCandidate(
