@@ -11,6 +11,7 @@ from generator.records.controls import check_controls
 from generator.records.coverage import Coverage, gate_coverage, measure_coverage
 from generator.records.link import RecordGraph, resolve_graph
 from generator.records.load import folder_kind, iter_record_files, load_documents
+from generator.records.photos import check_photos
 from generator.records.rawhtml import check_raw_html
 from generator.records.translations import Manifest, load_manifest
 from generator.records.validate import Entry, load_config_document, validate_documents
@@ -39,6 +40,7 @@ def check_records(project: Project, *, strict: bool = False) -> CheckResult:
     entries = validate_documents(docs, config, report)
     check_raw_html(entries, config, report)
     graph = resolve_graph(entries, config, report, broken_records(project, entries))
+    graph.photos = check_photos(entries, project.content, config, report)
     manifest = load_manifest(project.content, report)
     coverage = measure_coverage(entries, config, manifest, report)
     gate_coverage(coverage, config_doc, report)

@@ -16,6 +16,7 @@ from generator.records.fields import RefTo, Role
 from generator.records.load import FieldPath
 from generator.records.models import Agreement, Record, Taxonomy, Term
 from generator.records.redirects import resolve_redirects
+from generator.records.photos import PhotoSource
 from generator.records.validate import Entry, dotted
 
 SECTORS = "sectors"
@@ -58,6 +59,8 @@ class RecordGraph:
     """The languages in which a record has a translation of an older source text."""
     redirects: dict[str, Entry] = field(default_factory=dict)
     """Former page paths (`redirect_from:`) → the record that lives elsewhere now."""
+    photos: dict[NodeKey, PhotoSource] = field(default_factory=dict)
+    """Each checked photo file by the (kind, id) of its record (records/photos.py)."""
 
     def get(self, kind: str, key: str) -> Record:
         """The record of a kind with an id; the link stage has checked it exists."""

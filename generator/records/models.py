@@ -197,6 +197,21 @@ class Source(Strict):
     """When the report was published, YYYY-MM-DD."""
 
 
+class Photo(Strict):
+    """A picture of a record: a file under content/, its alt text per language, its credit.
+
+    The file and the alt text are checked by records/photos.py (E501-E504), so that a
+    missing one is reported where it is written rather than as a missing field.
+    """
+
+    file: Text
+    """The picture's path from content/, e.g. photos/2024/visit.jpg (JPEG, PNG or WebP)."""
+    alt: Localized | None = None
+    """What the picture shows, per language, for readers who cannot see it."""
+    credit: Text
+    """Who took the picture or owns it, e.g. Humas ICBC."""
+
+
 class Organization(Record):
     """A company, council, government body or other organisation."""
 
@@ -221,6 +236,8 @@ class Organization(Record):
     """The id of the organisation it belongs to (e.g. a department's government)."""
     description: Localized | None = None
     """One or two sentences about the organisation, per language."""
+    photo: Photo | None = None
+    """A picture: its file under content/, alt text per language and credit."""
     sectors: Annotated[list[Ref], RefTo("sector", "sector")] = Field(default_factory=list)
     """Ids of the sectors it works in (content/taxonomies/sectors.yml)."""
     draft: bool = False
@@ -305,6 +322,8 @@ class Event(Record):
     """One sentence, per language: what happened."""
     body: Localized | None = None
     """The story, per language, in Markdown paragraphs."""
+    photo: Photo | None = None
+    """A picture: its file under content/, alt text per language and credit."""
     location: Location
     """Where it took place."""
     organizations: list[EventOrganization] = Field(min_length=1)
@@ -382,6 +401,8 @@ class Agreement(Record):
     """Ids of the sectors it concerns (content/taxonomies/sectors.yml)."""
     location: Location | None = None
     """Where it was signed."""
+    photo: Photo | None = None
+    """A picture: its file under content/, alt text per language and credit."""
     validity: Validity | None = None
     """How long it holds."""
     partnership: Annotated[Ref | None, RefTo("partnership")] = None

@@ -18,6 +18,7 @@ from generator.records.validate import Entry
 from generator.render.catalog import Catalog
 from generator.render.i18n import Localizer
 from generator.render.markdown import Md, escape_markdown
+from generator.render.photos import PhotoPlan, card_photo, photo_figure, plan_photo
 from generator.render.urls import country_path
 
 
@@ -39,6 +40,7 @@ class Dated:
     note: str = ""
     kind: str = ""
     summary: str = ""
+    photo: Md | None = None
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,33 @@ class RenderContext:
         assert date is not None, "only events and agreements are dated"
         ref = self.ref(entry.kind, entry.key)
         summary = self.loc.text(getattr(entry.record, "summary", None))
-        return Dated(date, self.loc.date(date), ref, note, entry.kind, summary)
+        photo = self.photo(entry.kind, entry.key)
+        card = card_photo(photo, self.photo_alt(entry.record), self.root) if photo else None
+        return Dated(date, self.loc.date(date), ref, note, entry.kind, summary, card)
+
+    @property
+    def root(self) -> str:
+        """The language root as an absolute path, e.g. `/warta/id/`, for raw HTML links."""
+        return f"{self.loc.config.base_path}{self.loc.lang}/"
+
+    def photo(self, kind: str, key: str) -> PhotoPlan | None:
+        """How a record's photo is published, if it has a checked one."""
+        source = self.index.graph.photos.get((kind, key))
+        return plan_photo(kind, key, source) if source else None
+
+    def photo_alt(self, record: Record) -> str:
+        """A record's photo's alt text in this language."""
+        photo = getattr(record, "photo", None)
+        return self.loc.text(photo.alt) if photo else ""
+
+    def photo_figure(self, entry: Entry) -> Md | None:
+        """A record page's photo with its credit, or None."""
+        plan = self.photo(entry.kind, entry.key)
+        photo = getattr(entry.record, "photo", None)
+        if plan is None or photo is None:
+            return None
+        label = self.loc.label("labels", "photo_credit")
+        return photo_figure(plan, self.photo_alt(entry.record), photo.credit, label, self.root)
 
     def dateline(self, date: dt.date, *parts: str) -> Md:
         """A record's dateline, `<time>3 November 2023</time> · Pertemuan · Jakarta`."""

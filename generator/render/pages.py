@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.config import SiteConfig
 from generator.render.catalog import Catalog
+from generator.render.photos import PhotoPlan
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class RenderedSite:
     """The theme's interface strings per language (`theme:` in templates/i18n/<lang>.yml)."""
     search: dict[str, dict[str, Any]] = field(default_factory=dict)
     """The search field's strings per language (`search:` in templates/i18n/<lang>.yml)."""
+    photos: list[PhotoPlan] = field(default_factory=list)
+    """The photos of published records, the same files in every language."""
 
     @property
     def newest_date(self) -> dt.date | None:

@@ -28,6 +28,7 @@ def render_organization(ctx: RenderContext, entry: Entry) -> PageSpec:
         entry=entry,
         context={
             "facts": organization_facts(ctx, org),
+            "photo": ctx.photo_figure(entry),
             "description": escape_paragraphs(ctx.loc.text(org.description)),
             "website": org.website or "",
             "sectors": ctx.refs("sector", org.sectors),

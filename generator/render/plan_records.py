@@ -64,6 +64,7 @@ def render_event(ctx: RenderContext, entry: Entry) -> PageSpec:
     kind = ctx.loc.label("event_types", event.type.value)
     spec.context = {
         "dateline": ctx.dateline(event.date, kind, ctx.place(event.location)),
+        "photo": ctx.photo_figure(entry),
         "facts": facts,
         "summary": spec.description,
         "body": render_body(ctx, event.body),
@@ -110,6 +111,7 @@ def render_agreement(ctx: RenderContext, entry: Entry) -> PageSpec:
     place = ctx.place(agreement.location)
     spec.context = {
         "dateline": ctx.dateline(agreement.status[-1].date, kind, latest, place),
+        "photo": ctx.photo_figure(entry),
         "facts": agreement_facts(ctx, agreement),
         "summary": spec.description,
         "body": render_body(ctx, agreement.body),

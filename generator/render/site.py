@@ -25,6 +25,7 @@ from generator.render.markdown import (
     render_front_matter,
 )
 from generator.render.pages import NavSection, Page, RenderedSite
+from generator.render.photos import plan_photo
 from generator.render.plan_aggregates import plan_aggregate_pages
 from generator.render.plan_kinds import plan_kind_pages
 from generator.render.plan_sections import plan_section_pages
@@ -64,6 +65,11 @@ def render_site(
         ctx = RenderContext(index, Localizer(lang, graph.config, strings), locales)
         site.pages[lang] = [render_page(env, ctx, spec, lastmods) for spec in plan_pages(ctx)]
         site.nav[lang] = render_nav(ctx)
+    site.photos = [
+        plan_photo(kind, key, source)
+        for (kind, key), source in sorted(graph.photos.items())
+        if index.entry(kind, key)
+    ]
     site.untranslated = sorted(
         (page.lang, page.path)
         for pages in site.pages.values()

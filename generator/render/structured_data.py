@@ -62,6 +62,14 @@ def render_open_graph(ctx: RenderContext, spec: PageSpec) -> Thing:
     }
     if spec.entry and (published := published_on(spec.entry.record)):
         og["published_time"] = published.isoformat()
+    if spec.entry and (plan := ctx.photo(spec.entry.kind, spec.entry.key)):
+        image = plan.og_image()
+        og["image"] = {
+            "url": page_address(ctx, "").rstrip("/") + "/" + image.path,
+            "width": image.width,
+            "height": image.height,
+            "alt": ctx.photo_alt(spec.entry.record),
+        }
     return og
 
 

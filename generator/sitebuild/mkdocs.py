@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.project import Project
 from generator.render.pages import Page, RenderedSite
 from generator.sitebuild.mkdocs_config import build_mkdocs_config, write_mkdocs_config
+from generator.sitebuild.photos import write_photos
 
 OVERRIDES = "overrides"
 WARNING_RE = re.compile(r"^(WARNING|ERROR)\s+-\s+", re.MULTILINE)
@@ -50,6 +51,9 @@ class LanguageBuild(ToolRun):
 Hook = Callable[[str], None]
 DoneHook = Callable[[LanguageBuild], None]
 
+# Encoded photos, kept between builds: encoding is the slow part of a photo.
+PHOTO_CACHE = "photo-cache"
+
 
 def write_docs_trees(
     site: RenderedSite,
@@ -68,6 +72,7 @@ def write_docs_trees(
         if folder.exists():
             shutil.rmtree(folder)  # a page removed from the content must not linger
         write_pages(site.pages.get(lang, []), folder / "docs")
+        write_photos(site.photos, out / PHOTO_CACHE, [folder / "docs"])
         configs[lang] = folder / "mkdocs.yml"
         write_mkdocs_config(
             build_mkdocs_config(site, lang, overrides, strict=strict), configs[lang]
