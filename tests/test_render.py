@@ -291,3 +291,26 @@ def test_sources_link_out_with_date_and_language(tmp_path: Path) -> None:
         " 6 January 2024 (Indonesian)"
     ) in text
     assert "(Indonesia)" in page(site, "id", "events/2024/2024-01-05-acme-visit.md").markdown
+
+
+def test_text_in_another_language_is_marked_with_its_language(tmp_path: Path) -> None:
+    records = minimal_records()
+    records["events/2024/2024-02-01-only-id.yml"] = (
+        "type: meeting\ndate: 2024-02-01\ntitle: {id: Rapat Acme}\n"
+        "summary: {id: Ringkasan rapat.}\nbody: {id: Isi berita rapat.}\n"
+        "location: {city: Jakarta, country: ID}\n"
+        "organizations:\n  - {organization: acme, role: host}\n"
+    )
+    records["organizations/korean.yml"] = (
+        "name: {id: Pemprov Chungbuk, en: Chungbuk Province}\nnative_name: 충청북도\n"
+        "type: government\ncountry: KR\n"
+    )
+    site = render_project(write_project(tmp_path, records))
+    english = page(site, "en", "events/2024/2024-02-01-only-id.md").markdown
+    assert '# Rapat Acme {: lang="id" }' in english
+    assert 'Ringkasan rapat.\n{: .warta-standfirst lang="id" }' in english
+    assert '<div lang="id" markdown>\n\nIsi berita rapat.\n\n</div>' in english
+    indonesian = page(site, "id", "events/2024/2024-02-01-only-id.md").markdown
+    assert "# Rapat Acme\n" in indonesian and 'lang="' not in indonesian.split("---")[-1]
+    korean = page(site, "en", "organizations/korean.md").markdown
+    assert '- **Native name:** <span lang="ko">충청북도</span>' in korean

@@ -41,6 +41,7 @@ class Dated:
     kind: str = ""
     summary: str = ""
     photo: Md | None = None
+    summary_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class PageSpec:
     date: dt.date | None = None
     translated: bool = True
     entry: Entry | None = None  # the record a record page shows, for its structured data
+    title_lang: str = ""
+    """The language of a title that fell back to another language ("" when it did not)."""
 
 
 @dataclass(frozen=True)
@@ -106,9 +109,10 @@ class RenderContext:
         assert date is not None, "only events and agreements are dated"
         ref = self.ref(entry.kind, entry.key)
         summary = self.loc.text(getattr(entry.record, "summary", None))
+        summary_lang = self.loc.source_lang(getattr(entry.record, "summary", None))
         photo = self.photo(entry.kind, entry.key)
         card = card_photo(photo, self.photo_alt(entry.record), self.root) if photo else None
-        return Dated(date, self.loc.date(date), ref, note, entry.kind, summary, card)
+        return Dated(date, self.loc.date(date), ref, note, entry.kind, summary, card, summary_lang)
 
     @property
     def root(self) -> str:

@@ -67,6 +67,13 @@ class Localizer:
         """A localized text in this language, with the fallback of `pick_text`."""
         return pick_text(value, self.lang, self.config) if value else ""
 
+    def source_lang(self, value: Mapping[str, str] | None) -> str:
+        """The language a text falls back to when it is not in this one, else ""."""
+        if not value or value.get(self.lang):
+            return ""
+        order = [self.config.default_language, *self.config.languages, *sorted(value)]
+        return next(code for code in order if value.get(code))
+
     def date(self, value: dt.date | None) -> str:
         """A date written out, e.g. `3 November 2023`."""
         return format_date(value, format="long", locale=self.locale) if value else ""

@@ -12,6 +12,7 @@ from generator.render.context import Dated, Fact, PageSpec, Ref, RenderContext, 
 from generator.render.i18n import is_translated
 from generator.render.markdown import escape_paragraphs
 from generator.render.plan_records import event_role
+from generator.render.scripts import in_lang, native_lang
 
 
 def render_organization(ctx: RenderContext, entry: Entry) -> PageSpec:
@@ -24,6 +25,7 @@ def render_organization(ctx: RenderContext, entry: Entry) -> PageSpec:
         kind=org.kind,
         template=kind_of(org).template or "",
         title=ctx.title_of(org),
+        title_lang=ctx.loc.source_lang(org.name),
         translated=is_translated(org, ctx.loc.lang),
         entry=entry,
         context={
@@ -48,7 +50,7 @@ def organization_facts(ctx: RenderContext, org: Organization) -> list[Fact]:
     """An organisation's names, type, place and parent as facts."""
     labels = ctx.loc.strings["labels"]
     facts = [
-        Fact(labels["native_name"], org.native_name or ""),
+        Fact(labels["native_name"], native_name(org.native_name, org.country)),
         Fact(labels["short_name"], org.short_name or ""),
         Fact(labels["organization_type"], ctx.loc.label("organization_types", org.type.value)),
         Fact(labels["country"], ctx.country_ref(org.country)),
@@ -110,7 +112,7 @@ def render_person(ctx: RenderContext, entry: Entry) -> PageSpec:
     person = entry.record
     assert isinstance(person, Person)
     links = ctx.index.backlinks("person", person.key)
-    facts = [Fact(ctx.loc.strings["labels"]["native_name"], person.native_name or "")]
+    facts = [Fact(ctx.loc.strings["labels"]["native_name"], native_name(person.native_name))]
     return PageSpec(
         path=entry.page_path,
         kind=person.kind,
@@ -143,3 +145,8 @@ def render_position(ctx: RenderContext, position: Position) -> tuple[str, Ref, s
 
 def _by_label(ref: Ref) -> str:
     return ref.label.casefold()
+
+
+def native_name(name: str | None, country: str | None = None) -> str:
+    """A name in its own script, marked with its language (`<span lang="ko">`), or ""."""
+    return in_lang(name, native_lang(name, country)) if name else ""

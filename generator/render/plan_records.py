@@ -26,6 +26,7 @@ def record_spec(ctx: RenderContext, entry: Entry) -> PageSpec:
         date=record_date(record),
         translated=is_translated(record, ctx.loc.lang),
         entry=entry,
+        title_lang=ctx.loc.source_lang(getattr(record, "title", None)),
     )
 
 
@@ -36,6 +37,7 @@ def render_record(ctx: RenderContext, entry: Entry) -> PageSpec:
     spec.context = {
         "facts": [],
         "summary": spec.description,
+        "summary_lang": ctx.loc.source_lang(getattr(entry.record, "summary", None)),
         "body": render_body(ctx, getattr(record, "body", None)),
         "sectors": ctx.refs("sector", getattr(record, "sectors", [])),
     }
@@ -44,7 +46,12 @@ def render_record(ctx: RenderContext, entry: Entry) -> PageSpec:
 
 def render_body(ctx: RenderContext, body: dict[str, str] | None) -> Md | None:
     """A record's Markdown body in this language, vetted, or None."""
-    return vet_body(ctx.loc.text(body), ctx.loc.config.raw_html) if body else None
+    if not body:
+        return None
+    text = vet_body(ctx.loc.text(body), ctx.loc.config.raw_html)
+    # A body that fell back to another language says so, for screen readers' voices.
+    lang = ctx.loc.source_lang(body)
+    return Md(f'<div lang="{lang}" markdown>\n\n{text}\n\n</div>') if lang else text
 
 
 def render_event(ctx: RenderContext, entry: Entry) -> PageSpec:
@@ -67,6 +74,7 @@ def render_event(ctx: RenderContext, entry: Entry) -> PageSpec:
         "photo": ctx.photo_figure(entry),
         "facts": facts,
         "summary": spec.description,
+        "summary_lang": ctx.loc.source_lang(getattr(entry.record, "summary", None)),
         "body": render_body(ctx, event.body),
         "organizations": [render_event_organization(ctx, org) for org in event.organizations],
         "participants": [
@@ -114,6 +122,7 @@ def render_agreement(ctx: RenderContext, entry: Entry) -> PageSpec:
         "photo": ctx.photo_figure(entry),
         "facts": agreement_facts(ctx, agreement),
         "summary": spec.description,
+        "summary_lang": ctx.loc.source_lang(getattr(entry.record, "summary", None)),
         "body": render_body(ctx, agreement.body),
         "parties": ctx.refs("organization", agreement.parties),
         "signatories": [
@@ -181,6 +190,7 @@ def render_partnership(ctx: RenderContext, entry: Entry) -> PageSpec:
             Fact(labels["since"], str(partnership.since)),
         ],
         "summary": spec.description,
+        "summary_lang": ctx.loc.source_lang(getattr(entry.record, "summary", None)),
         "body": render_body(ctx, partnership.body),
         "parties": ctx.refs("organization", partnership.parties),
         "timeline": timeline,

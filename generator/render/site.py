@@ -114,6 +114,8 @@ def render_page(env: Environment, ctx: RenderContext, spec: PageSpec, lastmods: 
         t=ctx.loc.strings,
         page_path=spec.path,
         title=spec.title,
+        # A title in another language is marked so (`{: lang="id" }` after the heading).
+        title_attrs=Md(f' {{: lang="{spec.title_lang}" }}' if spec.title_lang else ""),
         translated=spec.translated,
         outdated=is_outdated(ctx, spec),
     )
@@ -201,7 +203,7 @@ def show(context: Context, value: str | Ref | list[Ref]) -> Md:
         return link(context, value)
     if isinstance(value, list):
         return links(context, value)
-    return Md(escape_markdown(value))
+    return value if isinstance(value, Md) else Md(escape_markdown(value))
 
 
 def external(label: str, url: str) -> Md:
