@@ -15,8 +15,8 @@ from generator.diagnostics import Report, display_path, suggest
 from generator.records.fields import RefTo, Role
 from generator.records.load import FieldPath
 from generator.records.models import Agreement, Record, Taxonomy, Term
-from generator.records.redirects import resolve_redirects
 from generator.records.photos import PhotoSource
+from generator.records.redirects import resolve_redirects
 from generator.records.validate import Entry, dotted
 
 SECTORS = "sectors"
