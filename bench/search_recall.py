@@ -54,6 +54,7 @@ from generator.search.pagefind import (  # noqa: E402
     PAGE,
     START,
     index_language,
+    indexed_part,
     pagefind_command,
 )
 from generator.sitebuild.mkdocs import run_tool  # noqa: E402
@@ -144,11 +145,10 @@ def index_copy(site: Path, scratch: Path, transform: Callable[[str], str] | None
     """Index the pages' marked parts (transformed) into `site/pagefind`; returns seconds."""
     start = time.monotonic()
     shutil.rmtree(scratch, ignore_errors=True)
-    for page in sorted(site.rglob("index.html")):
-        if page.parts[-3] == "pagefind":
+    for page in sorted(site.rglob("*.html")):
+        part = indexed_part(page.read_text("utf-8"))
+        if part is None or page.relative_to(site).parts[0] == "pagefind":
             continue
-        html = page.read_text("utf-8")
-        part = html[html.index(START) + len(START) : html.index(END)]
         target = scratch / page.relative_to(site)
         target.parent.mkdir(parents=True, exist_ok=True)
         text = transform(part) if transform else part

@@ -148,8 +148,10 @@ class SiteRoots:
         # How many of the site's words show each root plainly, where no prefix can have
         # swallowed a letter of it: `berkunjung` and `kunjungan` show kunjung, `mengunjungi`
         # shows nothing (kunjung or unjung?), nor does `beragam` (ragam or agam?).
-        self.shown = Counter(sastrawi_root(word) for word in self.words if shows_root(word))
+        single = (word for word in self.words if "-" not in word and LETTERS.fullmatch(word))
+        self.shown = Counter(sastrawi_root(word) for word in single if shows_root(word))
         self._roots: dict[str, str] = {}
+        self._forms: dict[str, str | None] = {}
 
     def root(self, word: str) -> str:
         """The word's root, or the word itself; lower case."""
@@ -200,7 +202,8 @@ class SiteRoots:
     def added_form(self, word: str) -> str | None:
         """The root to index after the word, where Pagefind's own stem misses it; or None."""
         lower = word.lower()
-        root = self.root(lower)
-        if root == lower or snowball_stem(root) == snowball_stem(lower):
-            return None
-        return root
+        if lower not in self._forms:
+            root = self.root(lower)
+            missed = root != lower and snowball_stem(root) != snowball_stem(lower)
+            self._forms[lower] = root if missed else None
+        return self._forms[lower]
