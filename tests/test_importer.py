@@ -35,6 +35,7 @@ TODAY = dt.date(2026, 11, 23)
         ("the visit on Sunday (06/05/2018) ended.", "2018-05-06", "Sunday (06/05/2018)"),
         ("it was signed on November 3, 2023 in Jakarta.", "2023-11-03", "November 3, 2023"),
         ("kata dia, Jumat (7/7).", "2023-07-07", "Jumat (7/7)"),
+        ("held on the 3rd of November 2023 in Jakarta.", "2023-11-03", "3rd of November 2023"),
     ],
 )
 def test_press_date_forms(text: str, date: str, written: str) -> None:
@@ -103,6 +104,36 @@ def test_clutter_is_removed_from_pasted_text() -> None:
         assert line not in kept
     assert kept.startswith("Indonesia China Business Council (ICBC) menerima kunjungan")
     assert len(article.paragraphs) == 3
+
+
+@pytest.mark.parametrize(
+    ("first", "city", "rest"),
+    [
+        ("JAKARTA - Pemerintah menandatangani", "Jakarta", "Pemerintah menandatangani"),
+        ("Semarang (ANTARA) - Pemerintah menandatangani", "Semarang", "Pemerintah"),
+        ("JAKARTA, KOMPAS.com - Pemerintah menandatangani", "Jakarta", "Pemerintah"),
+        ("Jakarta, CNBC Indonesia - Pemerintah menandatangani", "Jakarta", "Pemerintah"),
+        ("Liputan6.com, Jakarta - Pemerintah menandatangani", "Jakarta", "Pemerintah"),
+        ("Bisnis.com, JAKARTA — Pemerintah menandatangani", "Jakarta", "Pemerintah"),
+    ],
+)
+def test_datelines_give_the_city_and_leave_the_story(first: str, city: str, rest: str) -> None:
+    article = from_text(f"Judul Berita Contoh\n{first} nota kesepahaman, Senin (4/8/2025).")
+    assert article.city == city
+    assert article.paragraphs[0].startswith(rest)
+
+
+def test_page_furniture_goes() -> None:
+    furniture = [
+        "ADVERTISEMENT",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "Simak berita lainnya di Google News",
+        "Sumber: ANTARA",
+        "Dibaca: 1234",
+        "Iklan",
+    ]
+    text = "Judul Berita Contoh\n" + "\n".join(furniture) + "\nIsi berita, Senin (4/8/2025)."
+    assert from_text(text).paragraphs == ["Isi berita, Senin (4/8/2025)."]
 
 
 def test_headlines_above_and_below_a_read_also_marker_go() -> None:

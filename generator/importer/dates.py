@@ -46,7 +46,12 @@ PATTERNS = (
     ),
     # (Senin,) 4 Agustus 2025; 7 Juli 2023
     re.compile(
-        r"(?:" + _DAY + r"\s*,?\s*\(?\s*)?(?P<d>\d{1,2})\s+" + _MONTH + r"\s+" + _YEAR,
+        r"(?:"
+        + _DAY
+        + r"\s*,?\s*\(?\s*)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + _MONTH
+        + r"\s+"
+        + _YEAR,
         re.IGNORECASE,
     ),
     # (Friday,) November 3, 2023

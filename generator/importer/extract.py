@@ -82,10 +82,20 @@ PAGE_DATE_LINE = re.compile(
 )
 TAGS = re.compile(r"^\W*(tags?|topik|tag\s+terkait|kata\s+kunci|keywords?)\s*:", re.IGNORECASE)
 BULLET = re.compile(r"^\s*([-*•·▪►>]|\d+[.)])\s+")
-# A dateline before the story: "SEMARANG, KOMPAS.com -", "JAKARTA -", "Batang (ANTARA) -".
+# A dateline before the story: "SEMARANG, KOMPAS.com -", "JAKARTA -", "Batang (ANTARA) -",
+# "Jakarta, CNBC Indonesia -", or the publisher first: "Liputan6.com, Jakarta -".
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z .']{1,40}?)\s*(,\s*[\w.]+\s*|\([\w .]+\)\s*)?[-–—]{1,2}\s+(?=\S)"
+    r"^(?:[\w-]+\.(?:com|co\.id|id|net|org|news)\s*,\s*)?"
+    r"(?P<city>[A-Z][A-Za-z .']{1,40}?)\s*(,\s*[\w. ]{1,30}?\s*|\([\w .]+\)\s*)?[-–—]{1,2}\s+(?=\S)"
 )
+# Lines of a page's furniture: adverts, "scroll to continue", page numbers, view counts.
+FURNITURE = re.compile(
+    r"^\W*(advertisement|iklan|scroll\s+(to|untuk)\s+(continue|lanjut|melanjutkan)|"
+    r"halaman\s+(selanjutnya|berikutnya|\d+)|next\s+page|loading|dibaca\s*:?\s*\d+|"
+    r"\d+\s+(kali\s+dibaca|views?)|sumber\s*:|source\s*:|(selengkapnya|more)\s+di)(?=\W|$)",
+    re.IGNORECASE,
+)
+NEWS_CHANNELS = re.compile(r"google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram", re.I)
 
 
 @dataclass
@@ -197,6 +207,8 @@ def _clutter_line(line: str) -> bool:
         or (CAPTION.match(line) and not _credit_then_prose(line))
         or COPYRIGHT.search(line)
         or TAGS.match(line)
+        or FURNITURE.match(line)
+        or (NEWS_CHANNELS.search(line) and len(line.split()) <= 30)
         or (FOLLOW.search(line) and len(line.split()) <= 25)
         or _share_buttons(line)
         or line.count("|") >= 3
