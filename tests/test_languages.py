@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
 import pytest
 import yaml
+from browser import serve_site
 from playwright.sync_api import Page, expect
 from rules import BASE
 from sites import KOREAN, BuiltSite
@@ -18,6 +20,7 @@ from generator.cli import main
 from generator.config import SiteConfig
 from generator.records.fields import LANG_RE
 from generator.records.schemas import SchemaContext, render_schemas
+from generator.search.pagefind import END, START, index_language
 from generator.sitebuild.mkdocs_config import material_language
 from generator.skeletons.languages import localize_skeleton
 
@@ -167,3 +170,51 @@ def test_skeleton_keeps_the_seed_languages_as_written() -> None:
     assert localize_skeleton(text, ["en", "ko"]) == (
         "title:\n  en: Title\n  ko: Title\nvenue: {en: Venue, ko: Venue}\n"
     )
+
+
+CHINESE = {
+    "henan": "印尼中国商会接待河南代表团，探讨工业和科技合作。",
+    "batang": "巴塘综合工业园与忠清北道科技园签署科技合作谅解备忘录。",
+}
+
+
+@pytest.fixture(scope="module")
+def chinese_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Two Chinese pages indexed the way `warta build` indexes a language, served."""
+    root = tmp_path_factory.mktemp("chinese")
+    site = root / "site"
+    for key, text in CHINESE.items():
+        folder = site / "zh-Hans" / key
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text(
+            '<html lang="zh-Hans"><link rel="icon" href="data:,">'
+            f"<body>{START}<h1>{key}</h1><p>{text}</p>{END}</body></html>",
+            "utf-8",
+        )
+    result = index_language(site / "zh-Hans", "zh-Hans", root / "scratch")
+    assert result.returncode == 0 and result.pages == 2, result.output
+    with serve_site(site, "/warta/") as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("代表团", ["henan"]), ("合作", ["batang", "henan"]), ("忠清北道", ["batang"])],
+)
+def test_pagefind_segments_chinese_into_words(
+    page: Page, chinese_url: str, query: str, expected: list[str]
+) -> None:
+    # Without segmentation a sentence with no spaces is one token, and none of these words
+    # finds anything (measured with the plain `pagefind_bin`); the extended binary
+    # (pyproject.toml) splits Chinese into words.
+    page.goto(f"{chinese_url}zh-Hans/henan/")
+    urls: list[str] = page.evaluate(
+        """async ([bundle, query]) => {
+            const pagefind = await import(bundle);
+            const found = await pagefind.search(query);
+            return Promise.all(found.results.map(async (r) => (await r.data()).url));
+        }""",
+        [f"{chinese_url}zh-Hans/pagefind/pagefind.js", query],
+    )
+    assert sorted(u.removeprefix("/warta/zh-Hans/").strip("/") for u in urls) == expected
