@@ -385,3 +385,15 @@ def test_a_missing_year_is_the_one_nearest_the_page_with_that_weekday(
     found = find_event_date(text, TODAY)
     assert found.date == dt.date.fromisoformat(date)
     assert any("has no year" in note for note in found.unsure)
+
+
+def test_a_known_name_inside_a_longer_known_name_is_not_a_mention(project: Project) -> None:
+    from generator.importer.names import find_mentions
+
+    graph = check_records(project).graph
+    assert graph is not None
+    text = "Chungbuk Technopark menerima tamu. Pemerintah Provinsi Chungcheongbuk-do hadir."
+    keys = [m.key for m in find_mentions(text, graph)]
+    assert keys == ["chungbuk-technopark", "chungcheongbuk-do-provincial-government"]
+    alone = [m.key for m in find_mentions("Chungbuk Technopark menerima tamu.", graph)]
+    assert alone == ["chungbuk-technopark"]

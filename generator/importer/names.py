@@ -43,29 +43,44 @@ def _person_names(person: Person) -> set[str]:
 def find_mentions(text: str, graph: RecordGraph) -> list[Mention]:
     """Known organisations and people named in the text, in order of first mention."""
     haystack = normalize(text)
-    found: list[Mention] = []
+    hits: list[tuple[int, int, str, str, str]] = []
     for kind in ("organization", "person"):
         for key, entry in graph.entries.get(kind, {}).items():
             record = entry.record
             names = _org_names(record) if isinstance(record, Organization) else set()
             if isinstance(record, Person):
                 names = _person_names(record)
-            hit = _first_hit(haystack, names)
-            if hit:
-                found.append(Mention(kind, key, hit[1], hit[0]))
-    return sorted(found, key=lambda m: m.position)
+            hits += [(at, end, kind, key, name) for at, end, name in _hits(haystack, names)]
+    # A name inside another record's longer name (`Chungbuk` in `Chungbuk Technopark`) is
+    # that other record's mention, not a mention of its own.
+    hits = [h for h in hits if not any(_inside(h, other) for other in hits)]
+    found: dict[tuple[str, str], Mention] = {}
+    for at, _end, kind, key, name in sorted(hits):
+        found.setdefault((kind, key), Mention(kind, key, name, at))
+    return sorted(found.values(), key=lambda m: m.position)
 
 
-def _first_hit(haystack: str, names: set[str]) -> tuple[int, str] | None:
-    hits = []
-    for name in names:
+def _hits(haystack: str, names: set[str]) -> list[tuple[int, int, str]]:
+    """Every place a name occurs, as whole words."""
+    out: list[tuple[int, int, str]] = []
+    for name in sorted(names):
         needle = normalize(name)
         if len(needle.strip()) < 3:
             continue
         at = haystack.find(needle)
-        if at >= 0:
-            hits.append((at, name))
-    return min(hits) if hits else None
+        while at >= 0:
+            out.append((at, at + len(needle), name))
+            at = haystack.find(needle, at + 1)
+    return out
+
+
+def _inside(hit: tuple[int, int, str, str, str], other: tuple[int, int, str, str, str]) -> bool:
+    return (
+        other[3] != hit[3]
+        and other[0] <= hit[0]
+        and hit[1] <= other[1]
+        and other[1] - other[0] > hit[1] - hit[0]
+    )
 
 
 def find_sectors(text: str, graph: RecordGraph) -> list[str]:
