@@ -6,16 +6,41 @@ The commands (`warta build`, `warta serve`) only parse arguments and call it.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.buildcache import (
+    BuildCache,
+    LanguageState,
+    drop_cache,
+    input_digest,
+    load_cache,
+    save_cache,
+    site_identity,
+    toolchain,
+)
 from generator.config import SiteConfig
 from generator.diagnostics import print_report
+from generator.incremental import (
+    HtmlChange,
+    drop_bundles,
+    html_changes,
+    place_bundles,
+    place_extras,
+    place_html,
+    prune_strays,
+    search_state,
+    update_search,
+)
 from generator.progress import BuildProgress, SilentProgress
 from generator.project import Project
+from generator.publish.assemble import seed_from
 from generator.publish.feeds import write_feeds
 from generator.publish.lock import LockBusy, build_lock
 from generator.publish.redirects import write_redirects
@@ -26,14 +51,9 @@ from generator.records.link import RecordGraph
 from generator.render.catalog import default_today
 from generator.render.pages import RenderedSite
 from generator.render.site import render_site
-from generator.search.pagefind import index_site
-from generator.sitebuild.mkdocs import (
-    LanguageBuild,
-    ToolRun,
-    build_env,
-    build_languages,
-    write_docs_trees,
-)
+from generator.search.pagefind import LanguageIndex
+from generator.sitebuild.incremental import DIRTY, SKIP, LanguagePlan, plan_languages
+from generator.sitebuild.mkdocs import LanguageBuild, ToolRun, build_env, build_languages
 from generator.sitebuild.root_pages import write_root_pages
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -76,39 +96,109 @@ def run_stages(
     work_dir: Path | None = None,
     include_drafts: bool = False,
     progress: BuildProgress | None = None,
+    full: bool = False,
 ) -> int:
     """Run every stage in order and publish only if all succeed; returns the exit code.
 
-    `work_dir` holds the generated docs trees and MkDocs configs (default `build/`).
+    `work_dir` holds the generated docs trees, MkDocs' output and the build cache (default
+    `build/`). With a trusted cache only what changed is rebuilt; `full` ignores the cache.
     """
     progress, start = progress or SilentProgress(), time.monotonic()
-    target = site_dir or project.site_dir
+    target, work = site_dir or project.site_dir, work_dir or project.build_dir
+    today = default_today()  # one day for the pages, the feeds and the sitemaps
     try:
+        options = build_options(langs, strict, include_drafts, today)
+        cache, why = (None, "a full build was asked for") if full else load_cache(work)
+        inputs = input_digest(project, options)
+        if cache and cache.inputs == inputs and cache.site == site_identity(target):
+            print(f"nothing changed: {target} is up to date ({time.monotonic() - start:.1f} s)")
+            return EXIT_OK
+        if why:
+            print(f"warta build: {why}", file=sys.stderr)
         progress.stage("check")
         graph = checked_graph(check_records(project, strict=strict))
         chosen = choose_languages(graph.config, langs) if graph else []
         if graph is None or not chosen:
             return EXIT_ERRORS if graph is None else EXIT_USAGE
         progress.stage("render")
-        today = default_today()  # one day for the pages, the feeds and the sitemaps
         site = render_site(graph, project.templates, include_drafts=include_drafts, today=today)
-        progress.stage("write")
-        work = work_dir or project.build_dir
-        configs = write_docs_trees(site, project, work, langs=chosen, strict=strict)
-        with staged_site(target) as staging:
-            if not build_and_index(staging, configs, site, work / "search", progress):
-                return EXIT_ERRORS
-            progress.stage("publish")
-            write_site_files(site, staging, chosen)
-            carry_over(
-                target, staging, [lang for lang in site.config.languages if lang not in chosen]
-            )
-            publish_site(staging, target)
+        state = publish_changes(site, project, work, target, chosen, cache, strict, progress)
+        if state is None:
+            return EXIT_ERRORS
+        save_cache(work, state.model_copy(update={"inputs": inputs}))
         progress.stage("done")
     finally:
         progress.close()
     print(f"built {', '.join(chosen)} into {target} in {time.monotonic() - start:.1f} s")
     return EXIT_OK
+
+
+def build_options(
+    langs: Sequence[str] | None, strict: bool, include_drafts: bool, today: dt.date
+) -> dict[str, object]:
+    """Everything besides the files that decides what a build produces."""
+    return {
+        "langs": sorted(langs or []),
+        "strict": strict,
+        "drafts": include_drafts,
+        "today": today.isoformat(),
+        "epoch": os.environ.get("SOURCE_DATE_EPOCH"),
+    }
+
+
+def publish_changes(
+    site: RenderedSite,
+    project: Project,
+    work: Path,
+    target: Path,
+    chosen: list[str],
+    cache: BuildCache | None,
+    strict: bool,
+    progress: BuildProgress,
+) -> BuildCache | None:
+    """Write, build, index and publish what changed; the new cache (inputs unset) or None."""
+    progress.stage("write")
+    seeded = cache is not None and cache.site == site_identity(target) and target.is_dir()
+    old = cache.languages if cache else {}
+    drop_cache(work)  # the trees below are about to change
+    plans = plan_languages(site, project, work, chosen, old, strict=strict)
+    with staged_site(target) as staging:
+        if seeded:
+            seed_from(target, staging)
+            drop_languages(staging, set(old) - set(site.config.languages))
+        built = build_and_index(staging, plans, site, work / "search", old, seeded, progress)
+        if built is None:
+            return None
+        changes, states = built
+        progress.stage("publish")
+        extras = place_extras(
+            staging,
+            work / "extras",
+            lambda folder: write_site_files(site, folder, chosen),
+            cache.extras if seeded and cache else [],
+            changes,
+        )
+        prune_strays(staging, changes, extras)
+        if not seeded:
+            carry_over(
+                target, staging, [lang for lang in site.config.languages if lang not in chosen]
+            )
+        publish_site(staging, target)
+    languages = {lang: state for lang, state in old.items() if lang in site.config.languages}
+    languages.update(states)
+    return BuildCache(
+        toolchain=toolchain(),
+        inputs="",
+        site=site_identity(target),
+        languages=languages,
+        extras=extras,
+    )
+
+
+def drop_languages(staging: Path, langs: set[str]) -> None:
+    """Remove the folders of languages the site no longer has."""
+    for lang in langs:
+        shutil.rmtree(staging / lang, ignore_errors=True)
 
 
 def checked_graph(checked: CheckResult) -> RecordGraph | None:
@@ -120,27 +210,49 @@ def checked_graph(checked: CheckResult) -> RecordGraph | None:
 
 def build_and_index(
     staging: Path,
-    configs: dict[str, Path],
+    plans: list[LanguagePlan],
     site: RenderedSite,
     search_work: Path,
+    old: Mapping[str, LanguageState],
+    seeded: bool,
     progress: BuildProgress,
-) -> bool:
-    """Build every chosen language with MkDocs, then index it; False if a tool failed."""
+) -> tuple[dict[str, HtmlChange], dict[str, LanguageState]] | None:
+    """Build the languages with changes, index what changed, and place both in staging.
+
+    Returns what changed and each language's new state, or None if a tool failed.
+    """
     progress.stage("mkdocs")
+    todo = [plan for plan in plans if plan.mode != SKIP]
     results = build_languages(
-        configs,
-        staging,
+        {plan.lang: plan.config for plan in todo},
+        {plan.lang: plan.html for plan in todo},
+        dirty=[plan.lang for plan in todo if plan.mode == DIRTY],
         env=build_env(site),
         on_start=progress.language_started,
         on_done=progress.language_done,
     )
     if not report_mkdocs(results):
-        return False
-    if not site.config.search.enabled:
-        return True
-    progress.stage("search")
-    indexes = index_site(staging, list(configs), search_work, on_done=progress.index_done)
-    return report_failures("pagefind", indexes)
+        return None
+    changes = html_changes(plans, old)
+    place_html(staging, changes, seeded)
+    indexes: dict[str, LanguageIndex | None] = {}
+    if site.config.search.enabled:
+        progress.stage("search")
+        indexes = update_search(changes, old, search_work, on_done=progress.index_done)
+        if not report_failures("pagefind", [r for r in indexes.values() if r is not None]):
+            return None
+        place_bundles(staging, search_work, indexes, seeded)
+    else:
+        drop_bundles(staging, list(changes))
+    return changes, {
+        lang: LanguageState(
+            config=change.plan.config_digest,
+            pages=change.plan.pages,
+            html=change.files,
+            search=search_state(indexes.get(lang), old.get(lang)) if indexes else "",
+        )
+        for lang, change in changes.items()
+    }
 
 
 def write_site_files(site: RenderedSite, staging: Path, langs: list[str]) -> None:

@@ -147,7 +147,7 @@ def fake_mkdocs(monkeypatch: pytest.MonkeyPatch, script: str) -> None:
     """Replace the MkDocs command line by a small Python script."""
     monkeypatch.setattr(
         "generator.sitebuild.mkdocs.mkdocs_command",
-        lambda config, dest: [sys.executable, "-c", script, str(config), str(dest)],
+        lambda config, dest, **kw: [sys.executable, "-c", script, str(config), str(dest)],
     )
 
 

@@ -161,7 +161,9 @@ def test_a_failing_mkdocs_leaves_the_old_site_byte_identical(
 ) -> None:
     root, before = published
     failing = [sys.executable, "-c", "import sys; print('ERROR - theme broke'); sys.exit(1)"]
-    monkeypatch.setattr("generator.sitebuild.mkdocs.mkdocs_command", lambda config, dest: failing)
+    monkeypatch.setattr(
+        "generator.sitebuild.mkdocs.mkdocs_command", lambda config, dest, **kw: failing
+    )
     project = find_project(root)
     assert build_site(project) == 1
     assert tree_hashes(project.site_dir) == before
@@ -194,7 +196,7 @@ def test_a_failing_language_shows_its_mkdocs_output(
     )
     monkeypatch.setattr(
         "generator.sitebuild.mkdocs.mkdocs_command",
-        lambda config, dest: [sys.executable, "-c", script, str(config), str(dest)],
+        lambda config, dest, **kw: [sys.executable, "-c", script, str(config), str(dest)],
     )
     assert build_site(find_project(root)) == 1
     err = capsys.readouterr().err

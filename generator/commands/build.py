@@ -18,7 +18,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         description="Check every record, render the pages, build each language's sub-site "
         "with MkDocs (in parallel, one process per language) and publish the result to "
         "site/. The new site replaces the old one only when every step succeeded, in one "
-        "atomic step, and one build runs at a time: a second one waits for the first. "
+        "atomic step, and one build runs at a time: a second one waits for the first. A cache "
+        "in build/ keeps what the last build made, so a rebuild redoes only what changed. "
         "Exit status: 0 on success, 1 on errors, 2 on bad usage.",
     )
     parser.add_argument(
@@ -45,6 +46,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="if another build of this project is running (it holds build/.warta.lock), "
         "stop with exit status 1 instead of waiting for it to finish",
     )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="ignore the build cache in build/ and rebuild every page (by default only what "
+        "changed since the last build is rebuilt, and nothing at all if nothing changed)",
+    )
     parser.set_defaults(handler=main)
 
 
@@ -57,4 +64,5 @@ def main(args: argparse.Namespace) -> int:
         site_dir=args.site_dir,
         progress=make_progress(),
         wait=args.wait,
+        full=args.full,
     )

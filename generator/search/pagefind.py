@@ -12,7 +12,7 @@ import re
 import shutil
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,19 +61,24 @@ def index_site(
         return list(pool.map(one, langs))
 
 
-def index_language(site: Path, lang: str, source: Path) -> LanguageIndex:
-    """Index one language's sub-site into `site/pagefind/`, reproducibly."""
+def index_language(
+    site: Path, lang: str, source: Path, bundle: Path | None = None
+) -> LanguageIndex:
+    """Index one language's sub-site into `bundle` (default `site/pagefind/`), reproducibly."""
+    return index_parts(indexed_parts(site), lang, source, bundle or site / BUNDLE)
+
+
+def index_parts(parts: dict[Path, str], lang: str, source: Path, bundle: Path) -> LanguageIndex:
+    """Index the marked parts of a language's record pages into a fresh `bundle`."""
     start = time.monotonic()
-    parts = indexed_parts(site)
     roots = None
     if lang in ROOTED:
         roots = SiteRoots(word for part in parts.values() for word in text_words(part))
     pages = write_source(parts, source, lang, roots)
+    shutil.rmtree(bundle, ignore_errors=True)
     if not pages:
         # Pagefind refuses to write an empty index; a site without records has nothing to find.
         return LanguageIndex(lang, 0, "no record pages to index", time.monotonic() - start, 0)
-    bundle = site / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)
     code, output = run_tool(pagefind_command(source, bundle))
     if code == 0:
         canonicalize_bundle(bundle)
@@ -109,6 +114,32 @@ def write_source(parts: dict[Path, str], source: Path, lang: str, roots: SiteRoo
         text = add_word_forms(part, roots.added_form, COMPOUNDS.get(lang, ())) if roots else part
         target.write_text(PAGE.format(lang=lang, part=text), "utf-8")
     return len(parts)
+
+
+def parts_changed(site: Path, mirror: Path, changed: Iterable[str], removed: Iterable[str]) -> bool:
+    """Whether a changed or removed page's marked part differs from the one last indexed.
+
+    `mirror` holds the parts last indexed (`save_parts`). The word forms added to every copy
+    depend on the whole language's vocabulary, so any difference means a full re-index.
+    """
+    if any((mirror / rel).is_file() for rel in removed):
+        return True
+    for rel in changed:
+        if not rel.endswith(".html") or rel.split("/")[0] == BUNDLE:
+            continue
+        part = indexed_part((site / rel).read_text("utf-8"))
+        old = (mirror / rel).read_text("utf-8") if (mirror / rel).is_file() else None
+        if part != old:
+            return True
+    return False
+
+
+def save_parts(parts: dict[Path, str], mirror: Path) -> None:
+    """Keep the indexed parts, for `parts_changed` to compare the next build's with."""
+    shutil.rmtree(mirror, ignore_errors=True)
+    for rel, part in parts.items():
+        (mirror / rel).parent.mkdir(parents=True, exist_ok=True)
+        (mirror / rel).write_text(part, "utf-8")
 
 
 def indexed_part(html: str) -> str | None:

@@ -99,18 +99,24 @@ def write_pages(pages: Sequence[Page], docs: Path) -> None:
 
 def build_languages(
     configs: Mapping[str, Path],
-    staging: Path,
+    staging: Path | Mapping[str, Path],
     *,
+    dirty: Sequence[str] = (),
     env: Mapping[str, str] | None = None,
     on_start: Hook | None = None,
     on_done: DoneHook | None = None,
 ) -> list[LanguageBuild]:
-    """Run `mkdocs build` for every language at once, each in its own process."""
+    """Run `mkdocs build` for every language at once, each in its own process.
+
+    `staging` is the folder of every language's output (`staging/<lang>`), or each
+    language's own output folder; the languages in `dirty` only rebuild stale pages.
+    """
 
     def one(lang: str) -> LanguageBuild:
         if on_start:
             on_start(lang)
-        result = run_mkdocs(lang, configs[lang], staging / lang, env)
+        dest = staging / lang if isinstance(staging, Path) else staging[lang]
+        result = run_mkdocs(lang, configs[lang], dest, env, dirty=lang in dirty)
         if on_done:
             on_done(result)
         return result
@@ -121,11 +127,16 @@ def build_languages(
 
 
 def run_mkdocs(
-    lang: str, config: Path, dest: Path, env: Mapping[str, str] | None = None
+    lang: str,
+    config: Path,
+    dest: Path,
+    env: Mapping[str, str] | None = None,
+    *,
+    dirty: bool = False,
 ) -> LanguageBuild:
     """Build one language's sub-site into `dest`, capturing MkDocs' output."""
     start = time.monotonic()
-    code, output = run_tool(mkdocs_command(config, dest), env)
+    code, output = run_tool(mkdocs_command(config, dest, dirty=dirty), env)
     return LanguageBuild(lang, code, output, time.monotonic() - start)
 
 
@@ -144,14 +155,14 @@ def run_tool(command: Sequence[str], env: Mapping[str, str] | None = None) -> tu
     return proc.returncode, proc.stdout
 
 
-def mkdocs_command(config: Path, dest: Path) -> list[str]:
-    """The command line of one language's build."""
+def mkdocs_command(config: Path, dest: Path, *, dirty: bool = False) -> list[str]:
+    """The command line of one language's build; a dirty one rebuilds only stale pages."""
     return [
         sys.executable,
         "-m",
-        "mkdocs",
+        "generator.sitebuild.mkdocs_quiet" if dirty else "mkdocs",
         "build",
-        "--clean",
+        "--dirty" if dirty else "--clean",
         "--config-file",
         str(config),
         "--site-dir",

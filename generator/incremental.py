@@ -1,0 +1,178 @@
+"""The build, search and publish stages of a rebuild, doing only what the changes require.
+
+`pipeline.build_site` renders every page in memory (so what a page shows is always
+computed from all of its inputs), then hands the rendered site here. Each language's
+docs tree is compared with the cache (`sitebuild/incremental.py`); MkDocs runs only for
+languages with changed pages, and only on those pages; the changed MkDocs output files
+are found by their stat; a language's search copies are refreshed for those files, and
+Pagefind reruns only if a copy changed; the published site is assembled from hard links
+to the last one plus copies of what changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.buildcache import LanguageState, Stat, changed_keys, removed_keys, stat_tree
+from generator.publish.assemble import copy_files, move_files, remove_files, replace_tree
+from generator.search.pagefind import (
+    BUNDLE,
+    IndexHook,
+    LanguageIndex,
+    index_parts,
+    indexed_parts,
+    parts_changed,
+    save_parts,
+)
+from generator.sitebuild.incremental import FULL, LanguagePlan
+
+INDEXED, EMPTY = "indexed", "empty"
+
+
+@dataclass(frozen=True)
+class HtmlChange:
+    """One language's MkDocs output after the build, and how it differs from the last one."""
+
+    plan: LanguagePlan
+    files: dict[str, Stat]
+    changed: frozenset[str]
+    removed: frozenset[str]
+
+
+def html_changes(
+    plans: list[LanguagePlan], old: Mapping[str, LanguageState]
+) -> dict[str, HtmlChange]:
+    """Compare every language's MkDocs output with what was last published."""
+    changes = {}
+    for plan in plans:
+        before = old[plan.lang].html if plan.lang in old and plan.mode != FULL else {}
+        files = stat_tree(plan.html) if plan.html.is_dir() else {}
+        changes[plan.lang] = HtmlChange(
+            plan,
+            files,
+            frozenset(changed_keys(before, files)),
+            frozenset(removed_keys(before, files)),
+        )
+    return changes
+
+
+def place_html(staging: Path, changes: Mapping[str, HtmlChange], seeded: bool) -> None:
+    """Copy each language's new or changed MkDocs files into staging; remove the deleted ones."""
+    for lang, change in changes.items():
+        if seeded:
+            remove_files(staging / lang, change.removed)
+            copy_files(change.plan.html, staging / lang, change.changed)
+        else:
+            copy_files(change.plan.html, staging / lang, change.files)
+
+
+def update_search(
+    changes: Mapping[str, HtmlChange],
+    old: Mapping[str, LanguageState],
+    search_work: Path,
+    on_done: IndexHook | None = None,
+) -> dict[str, LanguageIndex | None]:
+    """Refresh each language's search copies and reindex where one changed (None: no work)."""
+
+    def one(lang: str) -> LanguageIndex | None:
+        result = update_language(changes[lang], old.get(lang), search_work / lang)
+        if result is not None and on_done:
+            on_done(result)
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, len(changes))) as pool:
+        return dict(zip(changes, pool.map(one, changes), strict=True))
+
+
+def update_language(
+    change: HtmlChange, old: LanguageState | None, work: Path
+) -> LanguageIndex | None:
+    """One language's search update; None when its bundle is still right."""
+    source, bundle, mirror = work / "source", work / "bundle", work / "parts"
+    full = (
+        old is None or not old.search or change.plan.mode == FULL or not bundle_present(old, work)
+    )
+    if not full and not parts_changed(change.plan.html, mirror, change.changed, change.removed):
+        return None
+    parts = indexed_parts(change.plan.html)
+    save_parts(parts, mirror)
+    return index_parts(parts, change.plan.lang, source, bundle)
+
+
+def bundle_present(old: LanguageState, work: Path) -> bool:
+    """Whether the bundle the cache vouches for is still on disk."""
+    return old.search == EMPTY or (work / "bundle" / "pagefind-entry.json").is_file()
+
+
+def search_state(result: LanguageIndex | None, old: LanguageState | None) -> str:
+    """What the cache records about a language's bundle."""
+    if result is None:
+        return old.search if old else ""
+    return (INDEXED if result.pages else EMPTY) if result.ok else ""
+
+
+def place_bundles(
+    staging: Path, search_work: Path, results: Mapping[str, LanguageIndex | None], seeded: bool
+) -> None:
+    """Link each rebuilt (or, in a fresh staging, every) bundle into its language folder."""
+    for lang, result in results.items():
+        if result is not None or not seeded:
+            replace_tree(search_work / lang / "bundle", staging / lang / BUNDLE)
+
+
+def drop_bundles(staging: Path, langs: list[str]) -> None:
+    """Remove search bundles (a site with search turned off has none)."""
+    for lang in langs:
+        shutil.rmtree(staging / lang / BUNDLE, ignore_errors=True)
+
+
+def place_extras(
+    staging: Path,
+    scratch: Path,
+    write: Callable[[Path], None],
+    old_extras: list[str],
+    changes: Mapping[str, HtmlChange],
+) -> list[str]:
+    """Write the files beside MkDocs' output into `scratch`, then move them into staging.
+
+    Writing into a fresh folder and renaming keeps every hard link to the last site intact.
+    An extra file written last time but not now is removed, or restored from MkDocs' output
+    if MkDocs has a file of that name.
+    """
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    write(scratch)
+    names = sorted(
+        os.path.relpath(os.path.join(folder, name), scratch).replace(os.sep, "/")
+        for folder, _dirs, files in os.walk(scratch)
+        for name in files
+    )
+    for name in sorted(set(old_extras) - set(names)):
+        lang, _, rest = name.partition("/")
+        if lang in changes and rest in changes[lang].files:
+            copy_files(changes[lang].plan.html, staging / lang, [rest])
+        elif lang in changes or not rest:
+            remove_files(staging, [name])
+    move_files(scratch, staging, names)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return names
+
+
+def prune_strays(staging: Path, changes: Mapping[str, HtmlChange], extras: list[str]) -> None:
+    """Remove files in a rebuilt language's folder that no stage wrote (say, left by hand)."""
+    wanted = set(extras)
+    for lang, change in changes.items():
+        folder = staging / lang
+        stray = [
+            rel
+            for rel in stat_tree(folder)
+            if rel not in change.files
+            and not rel.startswith(BUNDLE + "/")
+            and f"{lang}/{rel}" not in wanted
+        ]
+        remove_files(folder, stray)
