@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import http.client
+import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -17,8 +19,10 @@ from generator.commands.serve import (
     SourceWatcher,
     make_server,
     rebuild_preview,
+    serve,
     watch_project,
 )
+from generator.preview_live import PreviewState
 from generator.project import Project
 
 
@@ -144,3 +148,74 @@ def test_a_failed_rebuild_keeps_the_last_good_preview(
     assert rebuild_preview(project, preview) == 1
     assert "still serving the last good site" in capsys.readouterr().err
     assert tree_hashes(preview) == before
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[tuple[tuple[str, int], PreviewState]]:
+    """A preview server with live reload over a page with a body."""
+    site = tmp_path / "site"
+    write(site / "id" / "index.html", "<html><body><p>beranda</p></body></html>")
+    state = PreviewState()
+    httpd = make_server(site, "/warta/", 0, state)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield (str(httpd.server_address[0]), int(httpd.server_address[1])), state
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def head(address: tuple[str, int], path: str) -> tuple[int, str, bytes]:
+    """Status, Content-Length and body of one HEAD."""
+    conn = http.client.HTTPConnection(*address, timeout=5)
+    conn.request("HEAD", path)
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response.status, response.getheader("Content-Length") or "", body
+
+
+def test_head_requests_get_headers_only(server: tuple[str, int]) -> None:
+    assert head(server, "/warta/id/") == (200, str(len("beranda")), b"")
+    assert head(server, "/")[0] == 302
+    assert head(server, "/warta/id/nope/")[::2] == (404, b"")
+
+
+def test_pages_get_the_reload_script_and_status_follows_builds(
+    live_server: tuple[tuple[str, int], PreviewState],
+) -> None:
+    address, state = live_server
+    status, _, body = get(address, "/warta/id/")
+    assert status == 200 and body.endswith(
+        '<script src="/.warta/reload.js"></script></body></html>'
+    )
+    assert head(address, "/warta/id/")[1] == str(len(body.encode("utf-8")))
+    assert "location.reload()" in get(address, "/.warta/reload.js")[2]
+    assert json.loads(get(address, "/.warta/status")[2]) == {"build": 0, "error": ""}
+    state.finished(False, "content/events/x.yml:3:1: error[E301] organization: unknown 'acme'")
+    assert json.loads(get(address, "/.warta/status")[2])["error"].startswith("content/events/x")
+    state.finished(True, "")
+    assert json.loads(get(address, "/.warta/status")[2]) == {"build": 1, "error": ""}
+
+
+def test_a_taken_port_is_reported_before_building(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_seed_project(tmp_path / "p")
+    with socket.socket() as taken:
+        taken.bind((HOST, 0))
+        taken.listen()
+        assert serve(project, taken.getsockname()[1], tmp_path / "preview") == 1
+    assert "cannot listen on" in capsys.readouterr().err
+    assert not (tmp_path / "preview").exists() and not project.build_dir.exists()
+
+
+def test_a_failed_rebuild_keeps_its_diagnostics_for_the_page(tmp_path: Path) -> None:
+    project = copy_seed_project(tmp_path / "p")
+    broken = project.content / "events" / "2023" / "2023-11-03-icbc-henan-delegation-meeting.yml"
+    broken.write_text(
+        broken.read_text("utf-8").replace("organization: icbc", "organization: icbx"), "utf-8"
+    )
+    state = PreviewState()
+    assert rebuild_preview(project, tmp_path / "preview", state) == 1
+    assert "E301" in json.loads(state.status())["error"]
+    assert json.loads(state.status())["build"] == 0

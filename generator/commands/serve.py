@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import threading
 from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +20,14 @@ from watchdog.observers import Observer
 
 from generator.diagnostics import Report
 from generator.pipeline import build_site
+from generator.preview_live import (
+    SCRIPT,
+    SCRIPT_URL,
+    STATUS_URL,
+    PreviewState,
+    Tee,
+    inject,
+)
 from generator.progress import PlainProgress
 from generator.project import Project, find_project
 from generator.records.validate import load_config
@@ -56,13 +66,14 @@ def main(args: argparse.Namespace) -> int:
 
 def serve(project: Project, port: int, site_dir: Path) -> int:
     """Serve `site_dir` on localhost and keep it in step with the sources."""
-    rebuild = partial(rebuild_preview, project, site_dir)
-    rebuild()
-    try:
-        server = make_server(site_dir, base_path_of(project), port)
+    state = PreviewState()
+    try:  # a taken port is reported before any building
+        server = make_server(site_dir, base_path_of(project), port, state)
     except OSError as err:
         print(f"warta serve: cannot listen on {HOST}:{port}: {err}", file=sys.stderr)
         return 1
+    rebuild = partial(rebuild_preview, project, site_dir, state)
+    rebuild()
     observer = watch_project(project, Debouncer(rebuild))
     host, bound = server.server_address[:2]
     print(f"serving http://{host!s}:{bound}{base_path_of(project)} (Ctrl-C to stop)", flush=True)
@@ -77,19 +88,31 @@ def serve(project: Project, port: int, site_dir: Path) -> int:
     return 0
 
 
-def rebuild_preview(project: Project, site_dir: Path) -> int:
-    """One preview build; a failure leaves the last good preview in place."""
-    # Docs trees of their own, so a `warta build` running meanwhile does not clash.
-    code = build_site(
-        project,
-        site_dir=site_dir,
-        work_dir=project.build_dir / PREVIEW,
-        include_drafts=True,
-        progress=PlainProgress(sys.stderr),
-    )
+def rebuild_preview(project: Project, site_dir: Path, state: PreviewState | None = None) -> int:
+    """One preview build; a failure leaves the last good preview in place.
+
+    Its output is kept, so that the open page can show the diagnostics of a failure.
+    """
+    out, err = Tee(sys.stdout), Tee(sys.stderr)
+    with redirect_stdout(out), redirect_stderr(err):
+        # Docs trees and a cache of their own, so a `warta build` meanwhile does not clash.
+        code = build_site(
+            project,
+            site_dir=site_dir,
+            work_dir=project.build_dir / PREVIEW,
+            include_drafts=True,
+            progress=PlainProgress(sys.stderr),
+        )
     if code:
         print("warta serve: build failed; still serving the last good site", file=sys.stderr)
+    if state is not None:
+        state.finished(code == 0, diagnostics_of(out.copy.getvalue() + err.copy.getvalue()))
     return code
+
+
+def diagnostics_of(output: str) -> str:
+    """A build's output without its progress lines."""
+    return "\n".join(line for line in output.splitlines() if not line.startswith("warta build: "))
 
 
 def base_path_of(project: Project) -> str:
@@ -102,16 +125,59 @@ class SiteHandler(SimpleHTTPRequestHandler):
     """Serves the built site under its base path, with the site's own 404 pages."""
 
     base_path = "/"
+    state: PreviewState | None = None
 
     def do_GET(self) -> None:
         """Send `/` on to the base path, then serve files as usual."""
-        if urlsplit(self.path).path == "/" and self.base_path != "/":
-            self.send_response(HTTPStatus.FOUND)
-            self.send_header("Location", self.base_path)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        super().do_GET()
+        if not self.answer_special():
+            super().do_GET()
+
+    def do_HEAD(self) -> None:
+        """The same headers as GET, without the body."""
+        if not self.answer_special():
+            super().do_HEAD()
+
+    def answer_special(self) -> bool:
+        """Answer the redirect from `/` and the live-reload URLs; False for anything else."""
+        url = urlsplit(self.path).path
+        if url == "/" and self.base_path != "/":
+            self.send_bytes(HTTPStatus.FOUND, b"", "text/plain", location=self.base_path)
+        elif url == STATUS_URL and self.state is not None:
+            self.send_bytes(HTTPStatus.OK, self.state.status(), "application/json")
+        elif url == SCRIPT_URL and self.state is not None:
+            self.send_bytes(HTTPStatus.OK, SCRIPT.encode("utf-8"), "text/javascript")
+        else:
+            return False
+        return True
+
+    def send_bytes(
+        self, code: HTTPStatus, body: bytes, content_type: str, location: str = ""
+    ) -> None:
+        """A complete small response (headers only for HEAD), never cached."""
+        self.send_response(code)
+        if location:
+            self.send_header("Location", location)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def send_head(self) -> Any:
+        """HTML pages get the live-reload script; everything else is served as is."""
+        path = Path(self.translate_path(self.path))
+        page = path / "index.html" if path.is_dir() else path
+        slash_ok = not path.is_dir() or urlsplit(self.path).path.endswith("/")
+        if self.state is None or page.suffix != ".html" or not page.is_file() or not slash_ok:
+            return super().send_head()
+        body = inject(page.read_bytes())
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def translate_path(self, path: str) -> str:
         """Map a URL under the base path to a file; anything else to nothing."""
@@ -148,9 +214,14 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_request(code, size)
 
 
-def make_server(site_dir: Path, base_path: str, port: int) -> ThreadingHTTPServer:
-    """An HTTP server on localhost serving `site_dir` at `base_path`."""
-    handler = type("BoundSiteHandler", (SiteHandler,), {"base_path": base_path})
+def make_server(
+    site_dir: Path, base_path: str, port: int, state: PreviewState | None = None
+) -> ThreadingHTTPServer:
+    """An HTTP server on localhost serving `site_dir` at `base_path`.
+
+    With a `state`, HTML pages reload themselves after each rebuild (see preview_live.py).
+    """
+    handler = type("BoundSiteHandler", (SiteHandler,), {"base_path": base_path, "state": state})
     factory = partial(handler, directory=str(site_dir))
     return ThreadingHTTPServer((HOST, port), factory)
 
@@ -158,7 +229,7 @@ def make_server(site_dir: Path, base_path: str, port: int) -> ThreadingHTTPServe
 class Debouncer:
     """Runs an action once a burst of calls has been quiet for `delay` seconds."""
 
-    def __init__(self, action: Callable[[], Any], delay: float = 0.3) -> None:
+    def __init__(self, action: Callable[[], Any], delay: float = 0.1) -> None:
         self.action, self.delay = action, delay
         self.lock = threading.Lock()
         self.running = threading.Lock()  # a rebuild never overlaps another
