@@ -26,8 +26,8 @@ from generator.project import Project
 CACHE_FORMAT = 1
 CACHE_FILE = "warta-cache.json"
 TOOLS = ("mkdocs", "mkdocs-material", "pagefind", "jinja2", "markdown", "pymdown-extensions")
-Stat = tuple[int, int, int]
-"""A file's size, modification time (ns) and inode: changes whenever MkDocs rewrites it."""
+Stat = tuple[int, int]
+"""A file's size and modification time (ns)."""
 
 
 class LanguageState(BaseModel):
@@ -39,8 +39,12 @@ class LanguageState(BaseModel):
     """Digest of the language's mkdocs.yml and of the theme overrides."""
     pages: dict[str, str]
     """Docs-relative page path -> digest of its Markdown."""
-    html: dict[str, Stat]
-    """MkDocs output file (relative to its site dir) -> its stat when published."""
+    html: dict[str, int]
+    """MkDocs output file (relative to its site dir) -> its size when published.
+
+    Only sizes: a restored CI cache has new inodes and times. Which files MkDocs rewrote
+    is told by their times against the start of the MkDocs run (`incremental.py`).
+    """
     search: str = ""
     """Digest of the search source tree Pagefind indexed ('' when nothing was indexed)."""
 
@@ -155,18 +159,14 @@ def save_cache(work: Path, cache: BuildCache) -> None:
 
 
 def stat_tree(root: Path) -> dict[str, Stat]:
-    """The stat key of every file under `root`, by its `/`-separated relative path."""
+    """The size and time of every file under `root`, by its `/`-separated relative path."""
     result: dict[str, Stat] = {}
     prefix = len(str(root)) + 1
     for folder, _dirs, files in os.walk(root):
         for name in files:
             full = os.path.join(folder, name)
             stat = os.stat(full)
-            result[full[prefix:].replace(os.sep, "/")] = (
-                stat.st_size,
-                stat.st_mtime_ns,
-                stat.st_ino,
-            )
+            result[full[prefix:].replace(os.sep, "/")] = (stat.st_size, stat.st_mtime_ns)
     return result
 
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.commands import build, check, import_, new, schema, serve, translations
+from generator.commands import build, check, import_, merge, new, schema, serve, translations
 
-COMMANDS = (check, new, import_, schema, build, serve, translations)
+COMMANDS = (check, new, import_, schema, build, merge, serve, translations)
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

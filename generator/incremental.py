@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.buildcache import LanguageState, Stat, changed_keys, removed_keys, stat_tree
+from generator.buildcache import LanguageState, changed_keys, removed_keys, stat_tree
 from generator.publish.assemble import copy_files, move_files, remove_files, replace_tree
 from generator.search.pagefind import (
     BUNDLE,
@@ -32,6 +32,7 @@ from generator.search.pagefind import (
 from generator.sitebuild.incremental import FULL, LanguagePlan
 
 INDEXED, EMPTY = "indexed", "empty"
+SLACK = 1_000_000_000  # ns: file times come from a coarser clock than time.time_ns()
 
 
 @dataclass(frozen=True)
@@ -39,23 +40,30 @@ class HtmlChange:
     """One language's MkDocs output after the build, and how it differs from the last one."""
 
     plan: LanguagePlan
-    files: dict[str, Stat]
+    files: dict[str, int]
+    """Every output file's size."""
     changed: frozenset[str]
     removed: frozenset[str]
 
 
 def html_changes(
-    plans: list[LanguagePlan], old: Mapping[str, LanguageState]
+    plans: list[LanguagePlan], old: Mapping[str, LanguageState], since_ns: int
 ) -> dict[str, HtmlChange]:
-    """Compare every language's MkDocs output with what was last published."""
+    """Compare every language's MkDocs output with what was last published.
+
+    A file changed if it is new, if its size changed, or if it was written since `since_ns`
+    (when MkDocs started; a second earlier, as file times may lag the clock).
+    """
     changes = {}
     for plan in plans:
         before = old[plan.lang].html if plan.lang in old and plan.mode != FULL else {}
-        files = stat_tree(plan.html) if plan.html.is_dir() else {}
+        stats = stat_tree(plan.html) if plan.html.is_dir() else {}
+        files = {path: size for path, (size, _time) in stats.items()}
+        fresh = {path for path, (_size, time_ns) in stats.items() if time_ns >= since_ns - SLACK}
         changes[plan.lang] = HtmlChange(
             plan,
             files,
-            frozenset(changed_keys(before, files)),
+            frozenset(changed_keys(before, files) | fresh),
             frozenset(removed_keys(before, files)),
         )
     return changes

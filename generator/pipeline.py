@@ -223,6 +223,7 @@ def build_and_index(
     """
     progress.stage("mkdocs")
     todo = [plan for plan in plans if plan.mode != SKIP]
+    since = time.time_ns()
     results = build_languages(
         {plan.lang: plan.config for plan in todo},
         {plan.lang: plan.html for plan in todo},
@@ -233,7 +234,7 @@ def build_and_index(
     )
     if not report_mkdocs(results):
         return None
-    changes = html_changes(plans, old)
+    changes = html_changes(plans, old, since)
     place_html(staging, changes, seeded)
     indexes: dict[str, LanguageIndex | None] = {}
     if site.config.search.enabled:

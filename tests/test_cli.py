@@ -31,7 +31,8 @@ def warta(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 # Options each command's help must mention, beyond its usage line.
 HELP_MENTIONS = {
-    "build": ["--lang", "--strict", "--site-dir"],
+    "build": ["--lang", "--strict", "--site-dir", "--full"],
+    "merge": ["PART", "--site-dir"],
     "serve": ["--port", "127.0.0.1"],
     "translations": ["export", "import", "accept"],
 }

@@ -48,7 +48,7 @@ def test_the_workflow_tests_checks_builds_and_deploys_in_order(workflow: dict[st
         "pip install -q -e '.[test]'",
         "warta check --strict --format github",
         "python -m pytest",
-        "warta build --strict",
+        "warta merge parts/part-*",
     ]
     found = [next(i for i, c in enumerate(commands) if step in c) for step in order]
     assert found == sorted(found), commands
@@ -63,8 +63,21 @@ def test_the_workflow_tests_checks_builds_and_deploys_in_order(workflow: dict[st
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
 
 
+def test_the_workflow_builds_each_language_in_its_own_job(workflow: dict[str, Any]) -> None:
+    shard = workflow["jobs"]["shard"]
+    config = yaml.safe_load((ROOT / "site_config.yml").read_text("utf-8"))
+    assert shard["strategy"]["matrix"]["lang"] == config["languages"]
+    lang = "${{ matrix.lang }}"
+    assert f"warta build --strict --lang {lang} --site-dir part-{lang}" in " ".join(runs(shard))
+    assert "actions/cache" in uses(shard) and "actions/upload-artifact" in uses(shard)
+    cache = next(s for s in shard["steps"] if s.get("uses", "").startswith("actions/cache"))
+    assert cache["with"]["path"] == "build"
+    assert workflow["jobs"]["build"]["needs"] == "shard"
+    assert "actions/download-artifact" in uses(workflow["jobs"]["build"])
+
+
 def test_the_workflow_runs_readmes_commands(workflow: dict[str, Any]) -> None:
-    commands = " && ".join(runs(workflow["jobs"]["build"]))
+    commands = " && ".join(cmd for job in workflow["jobs"].values() for cmd in runs(job))
     for line in readme_commands():
         for part in line.split(" && "):
             if "pip install" in part:

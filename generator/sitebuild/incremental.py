@@ -109,7 +109,8 @@ def trusted(old: LanguageState, config_digest: str, docs: Path, html: Path) -> b
     if old.config != config_digest or not html.is_dir():
         return False
     on_disk = {path.relative_to(docs).as_posix() for path in walk_files(docs)}
-    return on_disk == set(old.pages) and stat_tree(html) == old.html
+    sizes = {path: size for path, (size, _time) in stat_tree(html).items()}
+    return on_disk == set(old.pages) and sizes == old.html
 
 
 def write_pages(docs: Path, pages: Mapping[str, Page], paths: set[str]) -> None:
