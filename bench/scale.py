@@ -1,0 +1,335 @@
+"""Benchmark Warta at scale, beside mkdocs-static-i18n and Hugo, in one interleaved run.
+
+    python bench/scale.py [--sizes 1000 10000] [--runs 3] [--out bench/out/scale]
+                          [--no-competitors] [--no-serve] [--no-search]
+
+For each corpus size (bench/synth.py, seed 1) every round runs, one after the other:
+
+- `warta build` cold (build/ and site/ removed), again with nothing changed, and again after
+  one sentence of one event changed; then the one-edit site is compared with a cold build
+  (`--full` into a scratch folder) byte for byte;
+- mkdocs-static-i18n on the same Markdown (Warta's docs trees, `page.md` + `page.en.md`),
+  one process, Material's search on, in its default settings and with
+  `reconfigure_search: false`;
+- Hugo (Debian's `hugo`) on the same Markdown with a minimal layout and no search.
+
+Each figure is the median over the rounds, with the peak resident memory of the whole process
+tree (sampled every 50 ms from /proc). Then, once per size: `warta serve`'s save-to-reload
+latency (a record saved → the status the open page polls reports the new build; the page's
+script polls every 250 ms, so add up to that), and the bytes a reader's browser fetches for
+a first search query. Prints Markdown tables; the machine line says how loaded it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from corpus import make_corpus  # noqa: E402
+
+from generator.project import Project  # noqa: E402
+
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+HUGO_LAYOUT = (
+    '<!doctype html><html lang="{{ .Language.Lang }}"><head><meta charset="utf-8">'
+    "<title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>\n"
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed command: wall seconds and peak memory of its process tree (bytes)."""
+
+    seconds: float
+    peak: int
+    ok: bool
+
+
+def tree_rss(root: int) -> int:
+    """Resident memory of a process and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        with contextlib.suppress(OSError):
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run a command to its end, sampling its process tree's memory."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss(proc.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        print(f"  ! {' '.join(command)} failed ({proc.returncode}): {err[-800:]}", flush=True)
+    return Run(seconds, peak, proc.returncode == 0)
+
+
+def warta(project: Project, *args: str) -> list[str]:
+    """The `warta` command line on a project."""
+    return [sys.executable, "-m", "generator.cli", "-C", str(project.root), *args]
+
+
+def edit_one_event(project: Project, round_no: int) -> Path:
+    """Change one sentence of one event (its English summary)."""
+    events = sorted((project.content / "events").rglob("*.yml"))
+    path = events[(7 + round_no) % len(events)]
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["summary"]["en"] = f"{data['summary']['en'].rstrip('.')} (edit {round_no})."
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+def static_i18n_project(project: Project, out: Path, reconfigure_search: bool) -> Path:
+    """A mkdocs-static-i18n project over Warta's docs trees (suffix layout, both languages)."""
+    if out.exists():
+        shutil.rmtree(out)
+    docs = out / "docs"
+    shutil.copytree(project.build_dir / "id" / "docs", docs)
+    for page in sorted((project.build_dir / "en" / "docs").rglob("*.md")):
+        rel = page.relative_to(project.build_dir / "en" / "docs")
+        shutil.copyfile(page, docs / rel.with_name(rel.stem + ".en.md"))
+    config = yaml.safe_load((project.build_dir / "id" / "mkdocs.yml").read_text("utf-8"))
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(out / "site")
+    config["plugins"] = [
+        "search",
+        {
+            "i18n": {
+                "docs_structure": "suffix",
+                "reconfigure_search": reconfigure_search,
+                "languages": [
+                    {"locale": "id", "default": True, "name": "Bahasa Indonesia", "build": True},
+                    {"locale": "en", "name": "English", "build": True},
+                ],
+            }
+        },
+    ]
+    path = out / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+def hugo_project(project: Project, out: Path) -> Path:
+    """A Hugo site over Warta's docs trees: one content folder per language, minimal layout."""
+    if out.exists():
+        shutil.rmtree(out)
+    for lang in ("id", "en"):
+        source = project.build_dir / lang / "docs"
+        for page in source.rglob("*.md"):
+            rel = page.relative_to(source)
+            name = "_index.md" if rel.name == "index.md" else rel.name
+            target = out / "content" / lang / rel.with_name(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(page, target)
+    layouts = out / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    for name in ("single.html", "list.html"):
+        (layouts / name).write_text(HUGO_LAYOUT, "utf-8")
+    (out / "hugo.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "baseURL": "https://example.org/",
+                "defaultContentLanguage": "id",
+                "defaultContentLanguageInSubdir": True,
+                "disableKinds": ["taxonomy", "term", "RSS"],
+                "markup": {"goldmark": {"renderer": {"unsafe": True}}},
+                "languages": {
+                    "id": {"weight": 1, "contentDir": "content/id"},
+                    "en": {"weight": 2, "contentDir": "content/en"},
+                },
+            }
+        ),
+        "utf-8",
+    )
+    return out
+
+
+def free_port() -> int:
+    """A port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def status(port: int) -> dict[str, object]:
+    """The preview's build status, as the open page polls it."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/.warta/status", timeout=5) as reply:
+        data: dict[str, object] = json.loads(reply.read())
+        return data
+
+
+def serve_latency(project: Project, rounds: int) -> list[float]:
+    """Seconds from saving a record to the preview reporting the new build, per round."""
+    port = free_port()
+    proc = subprocess.Popen(
+        warta(project, "serve", "--port", str(port)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        while True:
+            try:
+                if int(str(status(port)["build"])) >= 1:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        latencies = []
+        for round_no in range(rounds):
+            before = int(str(status(port)["build"]))
+            start = time.perf_counter()
+            edit_one_event(project, 100 + round_no)
+            while int(str(status(port)["build"])) == before:
+                time.sleep(0.02)
+            latencies.append(time.perf_counter() - start)
+        return latencies
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+
+
+def same_as_cold(project: Project, scratch: Path) -> bool:
+    """Whether the incremental site equals a cold build of the same sources."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    # A copy of the project, so the cold build has its own build/ and cannot use the cache.
+    copy = scratch / "project"
+    shutil.copytree(project.root, copy, ignore=shutil.ignore_patterns("build", "site"))
+    cmd = warta(Project(copy), "build", "--full", "--site-dir", str(scratch / "site"))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    subprocess.run(cmd, check=True, capture_output=True, env=env)
+    diff = subprocess.run(["diff", "-rq", str(project.site_dir), str(scratch / "site")])
+    return diff.returncode == 0
+
+
+def median(runs: list[Run]) -> tuple[float, int]:
+    """Median seconds and median peak memory."""
+    return statistics.median(r.seconds for r in runs), int(statistics.median(r.peak for r in runs))
+
+
+def gib(size: int) -> str:
+    """Bytes as GiB."""
+    return f"{size / 2**30:.2f} GiB"
+
+
+def measure_size(args: argparse.Namespace, records: int) -> list[str]:
+    """Every row for one corpus size."""
+    project = make_corpus(args.out, records)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    rows: dict[str, list[Run]] = {}
+    identical = []
+    for round_no in range(args.runs):
+        for folder in (project.build_dir, project.site_dir):
+            shutil.rmtree(folder, ignore_errors=True)
+        rows.setdefault("warta build, cold", []).append(timed(warta(project, "build"), ROOT, env))
+        rows.setdefault("warta build, nothing changed", []).append(
+            timed(warta(project, "build"), ROOT, env)
+        )
+        edit_one_event(project, round_no)
+        rows.setdefault("warta build, one event's sentence changed", []).append(
+            timed(warta(project, "build"), ROOT, env)
+        )
+        identical.append(same_as_cold(project, args.out / "cold"))
+        if args.competitors:
+            for label, reconfigure in (("default", True), ("reconfigure_search: false", False)):
+                config = static_i18n_project(project, args.out / "i18n", reconfigure)
+                cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+                rows.setdefault(f"mkdocs-static-i18n, {label}", []).append(
+                    timed(cmd, ROOT, {**env, "NO_MKDOCS_2_WARNING": "1"})
+                )
+            site = hugo_project(project, args.out / "hugo")
+            rows.setdefault("Hugo, minimal layout, no search", []).append(
+                timed(["hugo", "--quiet", "-s", str(site)], ROOT, env)
+            )
+        print(f"  {records} records: round {round_no + 1} done", flush=True)
+    cold = median(rows["warta build, cold"])[0]
+    table = [
+        f"\n### {records:,} records ({args.runs} interleaved rounds, medians)\n",
+        "| build | wall | vs Warta cold | peak memory (process tree) |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for label, runs in rows.items():
+        seconds, peak = median(runs)
+        failed = "" if all(r.ok for r in runs) else " (failed)"
+        table.append(f"| {label}{failed} | {seconds:.2f} s | {seconds / cold:.2f} | {gib(peak)} |")
+    table.append(f"\nOne-edit site byte-identical to a cold build: {identical}")
+    if args.serve:
+        lat = serve_latency(project, args.runs)
+        table.append(
+            f"`warta serve`, save → new build reported: median {statistics.median(lat):.2f} s "
+            f"({', '.join(f'{x:.2f}' for x in lat)}); the page polls every 0.25 s"
+        )
+    if args.search:
+        from search_size import first_query
+
+        shutil.rmtree(project.site_dir, ignore_errors=True)
+        subprocess.run(warta(project, "build"), check=True, capture_output=True, env=env)
+        got = first_query(project, "id", "kerja")
+        table.append(
+            f"First search query (`kerja`, /id/): {got.files} files, "
+            f"{got.gzipped / 1024:,.1f} KiB gzip'd ({got.data / 1024:,.1f} KiB index data)"
+        )
+    return table
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print its tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "scale")
+    parser.add_argument("--no-competitors", dest="competitors", action="store_false")
+    parser.add_argument("--no-serve", dest="serve", action="store_false")
+    parser.add_argument("--no-search", dest="search", action="store_false")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for records in args.sizes:
+        lines += measure_size(args, records)
+    from search_size import machine
+
+    lines.append(f"\nMachine: {machine()}")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
