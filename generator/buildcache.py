@@ -9,12 +9,13 @@ corrupt or foreign cache is ignored, and the build starts from scratch.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
 import platform
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -63,6 +64,32 @@ class BuildCache(BaseModel):
     languages: dict[str, LanguageState]
     extras: list[str]
     """Files Warta wrote beside MkDocs' output (feeds, sitemaps, root pages), site-relative."""
+
+
+def build_day() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH so that builds can be reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def build_options(
+    langs: Sequence[str] | None, strict: bool, include_drafts: bool, today: dt.date
+) -> dict[str, object]:
+    """Everything besides the files that decides what a build produces."""
+    return {
+        "langs": sorted(langs or []),
+        "strict": strict,
+        "drafts": include_drafts,
+        "today": today.isoformat(),
+        "epoch": os.environ.get("SOURCE_DATE_EPOCH"),
+    }
+
+
+def up_to_date(cache: BuildCache | None, inputs: str, site_dir: Path) -> bool:
+    """Whether the last build read exactly these inputs and its site is still published."""
+    return cache is not None and cache.inputs == inputs and cache.site == site_identity(site_dir)
 
 
 def toolchain() -> str:
@@ -135,13 +162,17 @@ def load_cache(work: Path) -> tuple[BuildCache | None, str]:
     path = cache_path(work)
     if not path.is_file():
         return None, "no build cache yet"
+    foreign = f"the build cache {path} is from another Warta or tool version; ignoring it"
     try:
-        cache = BuildCache.model_validate_json(path.read_bytes())
+        raw = path.read_bytes()
+        head = json.loads(raw)
+        if not isinstance(head, dict):
+            raise ValueError("not an object")
+        if head.get("format") != CACHE_FORMAT or head.get("toolchain") != toolchain():
+            return None, foreign
+        return BuildCache.model_validate_json(raw), ""
     except (OSError, ValueError, ValidationError):
         return None, f"the build cache {path} is unreadable; ignoring it"
-    if cache.format != CACHE_FORMAT or cache.toolchain != toolchain():
-        return None, f"the build cache {path} is from another Warta or tool version; ignoring it"
-    return cache, ""
 
 
 def drop_cache(work: Path) -> None:

@@ -6,8 +6,6 @@ The commands (`warta build`, `warta serve`) only parse arguments and call it.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import shutil
 import sys
 import time
@@ -18,12 +16,14 @@ from typing import Any
 from generator.buildcache import (
     BuildCache,
     LanguageState,
+    build_options,
     drop_cache,
     input_digest,
     load_cache,
     save_cache,
     site_identity,
     toolchain,
+    up_to_date,
 )
 from generator.config import SiteConfig
 from generator.diagnostics import print_report
@@ -110,7 +110,7 @@ def run_stages(
         options = build_options(langs, strict, include_drafts, today)
         cache, why = (None, "a full build was asked for") if full else load_cache(work)
         inputs = input_digest(project, options)
-        if cache and cache.inputs == inputs and cache.site == site_identity(target):
+        if up_to_date(cache, inputs, target):
             print(f"nothing changed: {target} is up to date ({time.monotonic() - start:.1f} s)")
             return EXIT_OK
         if why:
@@ -131,19 +131,6 @@ def run_stages(
         progress.close()
     print(f"built {', '.join(chosen)} into {target} in {time.monotonic() - start:.1f} s")
     return EXIT_OK
-
-
-def build_options(
-    langs: Sequence[str] | None, strict: bool, include_drafts: bool, today: dt.date
-) -> dict[str, object]:
-    """Everything besides the files that decides what a build produces."""
-    return {
-        "langs": sorted(langs or []),
-        "strict": strict,
-        "drafts": include_drafts,
-        "today": today.isoformat(),
-        "epoch": os.environ.get("SOURCE_DATE_EPOCH"),
-    }
 
 
 def publish_changes(

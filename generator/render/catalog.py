@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.buildcache import build_day
 from generator.records.kinds import dated_kinds, record_date
 from generator.records.link import Backlink, RecordGraph
 from generator.records.models import Organization, Record
@@ -16,10 +16,7 @@ from generator.render.urls import sector_path
 
 def default_today() -> dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH so that builds can be reproduced."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
+    return build_day()  # one definition, shared with the build cache's options
 
 
 def published_on(record: Record) -> dt.date | None:
