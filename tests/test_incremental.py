@@ -21,8 +21,10 @@ from hypothesis import strategies as st
 from sites import tree_hashes, write_synth_project
 
 from generator.buildcache import CACHE_FILE, load_cache
+from generator.fastpath import nothing_to_build
 from generator.pipeline import build_site
 from generator.project import Project
+from generator.publish.lock import LOCK_NAME
 
 RECORDS = int(os.environ.get("WARTA_PROPERTY_RECORDS", "40"))
 EXAMPLES = int(os.environ.get("WARTA_PROPERTY_EXAMPLES", "3"))
@@ -278,3 +280,20 @@ def test_replaced_site_is_rebuilt_not_trusted(small_project: Project, tmp_path: 
     small_project.site_dir.mkdir()
     assert build_site(small_project) == 0
     assert tree(small_project.site_dir) == cold_tree(small_project, tmp_path / "cold")[1]
+
+
+def test_the_entry_point_answers_an_up_to_date_build_itself(
+    small_project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = str(small_project.root)
+    assert nothing_to_build(["-C", root, "build"])
+    assert "nothing changed" in capsys.readouterr().out
+    for other in (["build", "--full"], ["check"], ["build", "--lang", "en"], ["build", "-x"]):
+        assert not nothing_to_build(["-C", root, *other]), other
+    edit_record(small_project, 2, 1)
+    assert not nothing_to_build(["-C", root, "build"])
+
+
+def test_the_entry_point_leaves_an_unclean_lock_to_the_build(small_project: Project) -> None:
+    (small_project.build_dir / LOCK_NAME).write_text("4242 2026-01-01 00:00:00 UTC\n", "utf-8")
+    assert not nothing_to_build(["-C", str(small_project.root), "build"])
