@@ -86,6 +86,13 @@ def tree_rss(root: int) -> int:
 
 
 def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run a command to its end, sampling its process tree's memory; print the figures."""
+    run = timed_quietly(command, cwd, env)
+    print(f"    {run.seconds:8.2f} s {gib(run.peak)}  {' '.join(command[-3:])}", flush=True)
+    return run
+
+
+def timed_quietly(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run a command to its end, sampling its process tree's memory."""
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -104,7 +111,8 @@ def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) 
 
 def warta(project: Project, *args: str) -> list[str]:
     """The `warta` command line on a project."""
-    return [sys.executable, "-m", "generator.cli", "-C", str(project.root), *args]
+    # The installed entry point, as an editor runs it (a no-op build never loads the pipeline).
+    return [str(Path(sys.executable).with_name("warta")), "-C", str(project.root), *args]
 
 
 def edit_one_event(project: Project, round_no: int) -> Path:
