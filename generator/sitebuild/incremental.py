@@ -27,8 +27,9 @@ from generator.buildcache import (
 )
 from generator.project import Project
 from generator.render.pages import Page, RenderedSite
-from generator.sitebuild.mkdocs import OVERRIDES, check_twins
+from generator.sitebuild.mkdocs import OVERRIDES, PHOTO_CACHE, check_twins
 from generator.sitebuild.mkdocs_config import build_mkdocs_config, mkdocs_config_text
+from generator.sitebuild.photos import write_photos
 
 FULL, DIRTY, SKIP = "full", "dirty", "skip"
 
@@ -65,9 +66,13 @@ def plan_languages(
     plans = []
     for lang in langs:
         text = mkdocs_config_text(build_mkdocs_config(site, lang, overrides, strict=strict))
-        plans.append(
-            sync_language(work / lang, lang, site.pages.get(lang, []), text, theme, old.get(lang))
-        )
+        # Photos are not tracked by the cache yet: a site with photos rebuilds every
+        # language in full (its docs tree then holds files the cache does not list).
+        previous = None if site.photos else old.get(lang)
+        plan = sync_language(work / lang, lang, site.pages.get(lang, []), text, theme, previous)
+        if site.photos:
+            write_photos(site.photos, work / PHOTO_CACHE, [plan.html.parent / "docs"])
+        plans.append(plan)
     return plans
 
 
