@@ -70,7 +70,7 @@ class Console:
         """Record errors and uncaught exceptions of a page."""
         page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
-        page.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url}"))
+        page.on("requestfailed", self._on_failed)
         page.on("request", self._on_request)
         return page
 
@@ -78,6 +78,12 @@ class Console:
         # Every request stays on the site: no fonts, scripts or probes from elsewhere.
         if not request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
             self.errors.append(f"left the site: {request.url}")
+
+    def _on_failed(self, request: Request) -> None:
+        # A request the page cancels itself (it navigated, or closed while the favicon was
+        # still loading) is not a failure of the site; a 404 shows as a console error.
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed: {request.url} ({request.failure})")
 
     def _on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
