@@ -161,7 +161,7 @@ def load_cache(work: Path) -> tuple[BuildCache | None, str]:
     """The trusted cache of a work folder, or None and why it is not used."""
     path = cache_path(work)
     if not path.is_file():
-        return None, "no build cache yet"
+        return None, ""  # a first build: nothing to say
     foreign = f"the build cache {path} is from another Warta or tool version; ignoring it"
     try:
         raw = path.read_bytes()

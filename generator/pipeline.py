@@ -108,7 +108,7 @@ def run_stages(
     today = default_today()  # one day for the pages, the feeds and the sitemaps
     try:
         options = build_options(langs, strict, include_drafts, today)
-        cache, why = (None, "a full build was asked for") if full else load_cache(work)
+        cache, why = (None, "") if full else load_cache(work)
         inputs = input_digest(project, options)
         if up_to_date(cache, inputs, target):
             print(f"nothing changed: {target} is up to date ({time.monotonic() - start:.1f} s)")
