@@ -31,7 +31,7 @@ KILLS = [
     ("check", 0.5),
     ("render", 0.8),
     ("write", 0.5),
-    ("mkdocs", 4.0),
+    ("mkdocs", 0.6),  # MkDocs of 120 records takes over a second even on a quiet machine
     ("search", 1.5),
     ("publish", 0.05),
     ("publish", 0.4),
@@ -78,8 +78,11 @@ def full_build(project: Project) -> dict[str, str]:
 
 def kill_in_phase(project: Project, phase: str, delay: float) -> bool:
     """Start a build, wait for it to announce `phase`, then SIGKILL its whole group after
-    `delay` seconds. True if it was still running when killed."""
-    build = start_build(project)
+    `delay` seconds. True if it was still running when killed.
+
+    `--full`, so every phase runs at its cold length: an incremental rebuild's MkDocs step
+    can end before the kill, and then no kill would land in it."""
+    build = start_build(project, "--full")
     assert build.stderr is not None
     for line in build.stderr:
         if line.strip() == f"warta build: {phase}":
