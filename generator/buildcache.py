@@ -22,6 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 import generator
+from generator.files import write_atomic
 from generator.project import Project
 
 CACHE_FORMAT = 1
@@ -182,11 +183,7 @@ def drop_cache(work: Path) -> None:
 
 def save_cache(work: Path, cache: BuildCache) -> None:
     """Write the cache atomically."""
-    path = cache_path(work)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(path.name + ".tmp")
-    temp.write_text(cache.model_dump_json(), "utf-8")
-    os.replace(temp, path)
+    write_atomic(cache_path(work), cache.model_dump_json())
 
 
 def stat_tree(root: Path) -> dict[str, Stat]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
 from generator.commands.new import parse_date, write_skeleton
 from generator.diagnostics import print_report
+from generator.files import write_atomic
 from generator.importer.draft import Draft, build_draft, render_draft, slug
 from generator.importer.extract import from_html, from_text, looks_like_html
 from generator.project import Project, find_project
@@ -75,15 +75,6 @@ def target_path(project: Project, draft: Draft) -> Path:
     declared = BY_NAME[draft.kind]
     year = draft.year if declared.dated else None
     return project.content / declared.content_folder(draft.key, year) / f"{draft.key}.yml"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
 
 
 def _article(word: str) -> str:

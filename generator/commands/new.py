@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.diagnostics import Report
+from generator.files import write_atomic
 from generator.project import Project, find_project
 from generator.records.fields import ID_RE
 from generator.records.kinds import BY_NAME
@@ -86,15 +87,8 @@ def write_skeleton(
     if path.exists() and not force:
         raise FileExistsError(f"{path}: file already exists")
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, render_skeleton(project, kind, path, day))
+    write_atomic(path, render_skeleton(project, kind, path, day))
     return path
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a file through a temporary sibling and a rename, so it is whole or absent."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, "utf-8")
-    os.replace(temporary, path)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

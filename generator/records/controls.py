@@ -11,11 +11,9 @@ text at all and are errors (E118); tabs and line breaks are fine.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
-from typing import Any
 
 from generator.diagnostics import Report
-from generator.records.load import Document, FieldPath
+from generator.records.load import Document, iter_texts
 from generator.records.validate import dotted
 
 BIDI_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
@@ -58,16 +56,3 @@ def is_control(char: str) -> bool:
 def describe(chars: list[str]) -> str:
     """`U+202E RIGHT-TO-LEFT OVERRIDE, ...`; control characters have no Unicode name."""
     return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control')}".rstrip() for c in chars)
-
-
-def iter_texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    """Every string in a loaded document (keys included), with its field path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield (*path, key), key
-            yield from iter_texts(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from iter_texts(item, (*path, index))

@@ -339,3 +339,16 @@ class Converter:
         if isinstance(value, float) and value != value:  # NaN never means anything here
             return node.value
         return value
+
+
+def iter_texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """Every string in a loaded document (keys included), with its field path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield (*path, key), key
+            yield from iter_texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_texts(item, (*path, index))

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.config import SiteConfig
+from generator.files import write_atomic
 from generator.records.fields import ID_PATTERN, REF_MARK
 from generator.records.kinds import KINDS
 from generator.records.link import RecordGraph
@@ -136,7 +137,5 @@ def write_schemas(folder: Path, context: SchemaContext) -> list[str]:
     stale = set(stale_schemas(folder, context))
     for name, text in render_schemas(context).items():
         if name in stale:
-            temporary = folder / f".{name}.tmp"
-            temporary.write_text(text, "utf-8")
-            temporary.replace(folder / name)
+            write_atomic(folder / name, text)
     return sorted(stale)

@@ -17,8 +17,6 @@ records it. `warta translations import` and `accept` write the manifest; nothing
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -29,6 +27,7 @@ import yaml
 
 from generator.config import SiteConfig
 from generator.diagnostics import Position, Report
+from generator.files import write_atomic
 from generator.records.load import LoadError, load_mapping, read_text
 
 MANIFEST_NAME = ".translations.yml"
@@ -157,20 +156,3 @@ def _report_manifest(report: Report, path: Path, position: Position, problem: st
         hint="restore it from version control, or delete it and run `warta translations "
         "accept`; which translations were outdated is then forgotten",
     )
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace a file's bytes in one step: a crash leaves the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

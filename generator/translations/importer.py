@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.config import SiteConfig
 from generator.diagnostics import Position, Report
+from generator.files import write_atomic
 from generator.records.link import RecordGraph
 from generator.records.load import FieldPath
 from generator.records.translations import (
@@ -21,7 +22,6 @@ from generator.records.translations import (
     record_key,
     source_language,
     text_hash,
-    write_atomic,
 )
 from generator.records.validate import Entry
 from generator.translations.rows import find_text

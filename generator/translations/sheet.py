@@ -7,7 +7,7 @@ import io
 from dataclasses import astuple
 from pathlib import Path
 
-from generator.records.translations import write_atomic
+from generator.files import write_atomic
 from generator.translations.rows import COLUMNS, Row
 
 REQUIRED = ("record", "field", "target_language", "translation", "source_hash")
