@@ -23,7 +23,8 @@ Pagefind's JavaScript API, and it reports:
 - index size (Pagefind's word index, `index/*.pf_index`, plus the word → root map) and the
   median indexing time.
 
-Misses are written to `OUT/misses-VARIANT.tsv`.
+Misses are written to `OUT/misses-VARIANT.tsv`, and searches whose results hold pages of
+another word (what lowers precision) to `OUT/noise-VARIANT.tsv`.
 """
 
 from __future__ import annotations
@@ -196,17 +197,20 @@ def score(pairs: list[Pair], urls: dict[str, str], found: dict[str, list[str]]) 
             to_root += 1
         else:
             misses.append(("affixed->root", pair))
-    shares = []
+    shares, noise = [], []
     for query, pages in found.items():
         if pages:
-            right = sum(bool(family[word_of[page]] & family[query]) for page in pages)
-            shares.append(right / len(pages))
+            wrong = [word_of[page] for page in pages if not family[word_of[page]] & family[query]]
+            shares.append(1 - len(wrong) / len(pages))
+            if wrong:
+                noise.append((query, len(pages), wrong))
     return {
         "root_to_affixed": to_affixed / len(pairs),
         "affixed_to_root": to_root / len(pairs),
         "precision": statistics.mean(shares),
         "widest": max(len(pages) for pages in found.values()) / len(urls),
         "misses": misses,
+        "noise": noise,
     }
 
 
@@ -241,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
             found = search_probe(url + "probe.html", url, words, variant == "warta")
         result = score(pairs, urls, found)
         write_misses(args.out / f"misses-{variant}.tsv", result["misses"])
+        write_noise(args.out / f"noise-{variant}.tsv", result["noise"])
         rows.append((variant, result, index_size(sites[variant] / "pagefind"), times[variant]))
     print_table(rows, len(pairs), len(words))
     return 0
@@ -263,6 +268,12 @@ def search_probe(probe: str, url: str, words: list[str], rewrite: bool) -> dict[
 def write_misses(path: Path, misses: list[tuple[str, Pair]]) -> None:
     """The missed pairs, one a line: direction, affixed, root, class."""
     lines = [f"{way}\t{pair.affixed}\t{pair.root}\t{pair.kind}" for way, pair in misses]
+    path.write_text("".join(line + "\n" for line in lines), "utf-8")
+
+
+def write_noise(path: Path, noise: list[tuple[str, int, list[str]]]) -> None:
+    """The searches whose results hold pages of another word: query, results, those words."""
+    lines = [f"{query}\t{count}\t{' '.join(sorted(wrong))}" for query, count, wrong in noise]
     path.write_text("".join(line + "\n" for line in lines), "utf-8")
 
 

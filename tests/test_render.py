@@ -19,6 +19,8 @@ from factories import (
     render_project,
     write_project,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.project import Project
 from generator.render.catalog import default_today
@@ -51,6 +53,17 @@ def test_relative_link() -> None:
     )
     assert relative_link("index.md", "news/index.md") == "news/index.md"
     assert relative_link("news/page-2.md", "news/index.md") == "index.md"
+
+
+_PART = st.sampled_from(["a", "b", "events", "2023", "x.md", "index.md", ".", "..", ""])
+
+
+@given(st.lists(_PART, max_size=4), st.lists(_PART, min_size=1, max_size=4).filter(any))
+def test_relative_link_agrees_with_posixpath(source: list[str], target: list[str]) -> None:
+    """The fast path for plain docs paths gives what posixpath.relpath gives, for any path."""
+    from_path, to_path = "/".join([*source, "page.md"]), "/".join(target)
+    expected = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    assert relative_link(from_path, to_path) == expected
 
 
 def test_page_paths_are_the_same_in_both_languages(tmp_path: Path) -> None:

@@ -95,6 +95,38 @@ def test_front_matter_is_yaml_with_html_escaped_text() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "line\u2028separator\u2029paragraph\x85next",
+        "bom\ufeff del\x7f c1\x9f tab\t newline\n cr\r",
+        'quote " backslash \\ colon: hash # dashes ---',
+        "emoji \U0001f600 and accents: é, ñ",
+        "{not: a mapping} [nor a list], *alias &anchor !tag %directive @at `tick`",
+    ],
+)
+def test_front_matter_reads_back_exactly_in_yaml_and_mkdocs(value: str) -> None:
+    """Every character survives: YAML line breaks and unprintables are escaped, not folded."""
+    from mkdocs.utils.meta import get_data
+
+    meta = {"warta_x": value, "warta_nested": [{"@type": "Thing", "name": value}], "n": 3}
+    text = render_front_matter(meta)
+    expected = {key: _html_escaped(v) for key, v in meta.items()}
+    assert yaml.safe_load(text.strip("-\n")) == expected
+    assert get_data(text + "\nbody\n") == ("body\n", expected)
+
+
+def _html_escaped(value: object) -> object:
+    if isinstance(value, str):
+        return (
+            value.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace('"', "&quot;")
+        )
+    return value
+
+
 def test_hostile_record_title_renders_escaped_everywhere(tmp_path: Path) -> None:
     records = minimal_records()
     records["events/2024/2024-01-05-acme-visit.yml"] = records[
@@ -106,7 +138,7 @@ def test_hostile_record_title_renders_escaped_everywhere(tmp_path: Path) -> None
     site = render_project(write_project(tmp_path, records))
     event_page = page(site, "en", "events/2024/2024-01-05-acme-visit.md")
     assert "# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*" in event_page.markdown
-    assert "title: '&lt;script&gt;alert(1)&lt;/script&gt; *x*'" in event_page.markdown
+    assert 'title: "&lt;script&gt;alert(1)&lt;/script&gt; *x*"' in event_page.markdown
     for listing in ("news/index.md", "organizations/acme.md", "index.md"):
         html = to_html(page(site, "en", listing).markdown)
         assert "<script" not in html and "<em>x</em>" not in html

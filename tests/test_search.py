@@ -264,8 +264,8 @@ def test_the_preview_is_indexed_too(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_filter_values_are_escaped_like_titles() -> None:
     text = render_front_matter({"title": 'A "b" <c>', "warta_sectors": ['Energi "hijau" & <air>']})
-    assert "title: A &quot;b&quot; &lt;c&gt;" in text
-    assert "- Energi &quot;hijau&quot; &amp; &lt;air&gt;" in text
+    assert 'title: "A &quot;b&quot; &lt;c&gt;"' in text
+    assert 'warta_sectors: ["Energi &quot;hijau&quot; &amp; &lt;air&gt;"]' in text
 
 
 def test_search_enabled_false_builds_no_index_and_no_field(

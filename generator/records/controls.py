@@ -10,23 +10,23 @@ text at all and are errors (E118); tabs and line breaks are fine.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from generator.diagnostics import Report
 from generator.records.load import Document, iter_texts
 from generator.records.validate import dotted
 
-BIDI_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
-
-
-ALLOWED_CONTROLS = frozenset("\t\n\r")
+# Unicode's control characters (category Cc) are exactly U+0000-U+001F and U+007F-U+009F.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def check_controls(docs: list[Document], report: Report) -> None:
     """Report every text value that holds a control or bidirectional control character."""
     for doc in docs:
         for path, text in iter_texts(doc.data, ()):
-            controls = sorted({c for c in text if is_control(c)})
+            controls = sorted(set(CONTROLS.findall(text)))
             if controls:
                 report.add(
                     doc.path,
@@ -36,7 +36,7 @@ def check_controls(docs: list[Document], report: Report) -> None:
                     field=dotted(path),
                     hint="delete them; write line breaks as real new lines",
                 )
-            bidi = sorted({c for c in text if c in BIDI_CONTROLS})
+            bidi = sorted(set(BIDI_CONTROLS.findall(text)))
             if bidi:
                 report.add(
                     doc.path,
@@ -46,11 +46,6 @@ def check_controls(docs: list[Document], report: Report) -> None:
                     field=dotted(path),
                     hint="delete them: they make the text display differently from what it says",
                 )
-
-
-def is_control(char: str) -> bool:
-    """A C0 or C1 control character other than tab and line breaks."""
-    return unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS
 
 
 def describe(chars: list[str]) -> str:

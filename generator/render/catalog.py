@@ -59,8 +59,15 @@ class Catalog:
 
     def entries(self, kind: str) -> list[Entry]:
         """The published records of one kind, sorted by id."""
-        by_id = self.published.get(kind, {})
-        return [by_id[key] for key in sorted(by_id)]
+        return list(self._by_id.get(kind, ()))
+
+    @cached_property
+    def _by_id(self) -> dict[str, tuple[Entry, ...]]:
+        # Sorted once: pages ask for the same lists thousands of times on a large site.
+        return {
+            kind: tuple(by_id[key] for key in sorted(by_id))
+            for kind, by_id in self.published.items()
+        }
 
     def entry(self, kind: str, key: str) -> Entry | None:
         """A published record, or None when it is excluded or unknown."""
@@ -83,8 +90,18 @@ class Catalog:
 
     def news(self) -> list[Entry]:
         """Published events and agreements, newest first."""
+        return list(self._news)
+
+    @cached_property
+    def _news(self) -> tuple[Entry, ...]:
         entries = [e for kind in dated_kinds() for e in self.entries(kind.name)]
-        return sorted(entries, key=_news_order, reverse=True)
+        return tuple(sorted(entries, key=_news_order, reverse=True))
+
+    @cached_property
+    def news_years(self) -> tuple[int, ...]:
+        """The years that have published news, newest first."""
+        dates = (record_date(entry.record) for entry in self._news)
+        return tuple(sorted({date.year for date in dates if date}, reverse=True))
 
     @cached_property
     def countries(self) -> list[str]:

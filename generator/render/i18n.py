@@ -76,7 +76,17 @@ class Localizer:
 
     def date(self, value: dt.date | None) -> str:
         """A date written out, e.g. `3 November 2023`."""
-        return format_date(value, format="long", locale=self.locale) if value else ""
+        if not value:
+            return ""
+        if value not in self._dates:
+            self._dates[value] = format_date(value, format="long", locale=self.locale)
+        return self._dates[value]
+
+    @cached_property
+    def _dates(self) -> dict[dt.date, str]:
+        # Babel formats each date anew; a large site writes the same few thousand dates
+        # on list after list.
+        return {}
 
     def country(self, code: str) -> str:
         """A country's name in this language, e.g. `Tiongkok` for CN in Indonesian."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from generator.records.kinds import page_kinds, record_date
 from generator.render.catalog import Catalog, updated_on
@@ -41,6 +42,24 @@ def page_lastmods(catalog: Catalog) -> dict[str, dt.date | None]:
 def newest_of(lastmods: dict[str, dt.date | None]) -> dt.date | None:
     """The newest page date, which dates the pages that list the latest news."""
     return max((day for day in lastmods.values() if day), default=None)
+
+
+@dataclass(frozen=True)
+class PageDates:
+    """Every page's last change: its own date if `page_lastmods` has one, else the newest."""
+
+    by_path: dict[str, dt.date | None]
+    newest: dt.date | None
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> PageDates:
+        """The dates of a catalog's pages; the newest is found once, not once a page."""
+        by_path = page_lastmods(catalog)
+        return cls(by_path, newest_of(by_path))
+
+    def updated(self, path: str) -> dt.date | None:
+        """When the page at `path` last changed."""
+        return self.by_path.get(path, self.newest)
 
 
 def sectors_of(record: object) -> Iterable[str]:

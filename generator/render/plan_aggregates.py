@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from generator.records.kinds import record_date
 from generator.records.models import Agreement, AgreementStatus
 from generator.render.charts import Bar, Series, bar_chart
 from generator.render.context import Dated, PageSpec, Ref, RenderContext, oldest_first
@@ -159,8 +158,7 @@ def news_ref(ctx: RenderContext, number: int, label: str) -> Ref:
 
 def archive_years(ctx: RenderContext) -> list[int]:
     """The years that have published news, newest first."""
-    dates = (record_date(entry.record) for entry in ctx.index.news())
-    return sorted({date.year for date in dates if date}, reverse=True)
+    return list(ctx.index.news_years)
 
 
 def archive_refs(ctx: RenderContext) -> list[Ref]:

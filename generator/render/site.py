@@ -16,7 +16,7 @@ from generator.render.catalog import Catalog, default_today, is_published
 from generator.render.context import PageSpec, Ref, RenderContext
 from generator.render.facets import facet_front_matter
 from generator.render.i18n import Localizer, load_strings
-from generator.render.lastmod import newest_of, page_lastmods
+from generator.render.lastmod import PageDates
 from generator.render.markdown import (
     Md,
     escape_markdown,
@@ -32,7 +32,6 @@ from generator.render.plan_sections import plan_section_pages
 from generator.render.structured_data import og_locale, render_head_meta
 from generator.render.urls import relative_link, section_path, sections
 
-LastMods = dict[str, dt.date | None]
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _URL_SAFE = ":/?#@!$&'*+,;=%~-._"
 
@@ -52,7 +51,7 @@ def render_site(
     index = Catalog(graph, today, include_drafts)
     # Sitemaps never date a page by a draft's record, not even in a preview.
     published = Catalog(graph, today)
-    lastmods = page_lastmods(published)
+    lastmods = PageDates.of(published)
     env = make_environment(templates_dir)
     site = RenderedSite(graph.config, published=published)
     site.ui = {lang: load_strings(templates_dir, lang) for lang in graph.config.languages}
@@ -106,7 +105,7 @@ def plan_pages(ctx: RenderContext) -> list[PageSpec]:
     return sorted(specs, key=lambda spec: spec.path)
 
 
-def render_page(env: Environment, ctx: RenderContext, spec: PageSpec, lastmods: LastMods) -> Page:
+def render_page(env: Environment, ctx: RenderContext, spec: PageSpec, lastmods: PageDates) -> Page:
     """One page: front matter, then the template's Markdown, with what later stages need."""
     template = env.get_template(spec.template)
     text = template.render(
@@ -135,7 +134,7 @@ def render_page(env: Environment, ctx: RenderContext, spec: PageSpec, lastmods: 
         spec.kind,
         spec.translated,
         date=spec.date,
-        updated=lastmods.get(spec.path, newest_of(lastmods)),
+        updated=lastmods.updated(spec.path),
         draft=is_draft(ctx, spec),
     )
 

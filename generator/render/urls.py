@@ -64,4 +64,20 @@ def absolute_url(config: SiteConfig, lang: str, path: str) -> str:
 
 def relative_link(from_path: str, to_path: str) -> str:
     """A link from one docs page to another that works under any base path."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    start = posixpath.dirname(from_path)
+    if not (_plain(start) and _plain(to_path)):
+        return posixpath.relpath(to_path, start or ".")
+    # Both are plain docs paths, so the common folders are a common prefix of their parts;
+    # posixpath.relpath would resolve both against the working folder first, once a link.
+    here, there = start.split("/") if start else [], to_path.split("/")
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+
+
+def _plain(path: str) -> bool:
+    """A relative path with no empty, `.` or `..` part: `events/2023/x.md`."""
+    return not path or (
+        not path.startswith("/") and all(part not in ("", ".", "..") for part in path.split("/"))
+    )
