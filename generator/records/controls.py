@@ -22,30 +22,32 @@ CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+# Each kind of character: what finds it, its code, what the message says it is, the fix.
+RULES = (
+    (CONTROLS, "E118", "control characters", "delete them; write line breaks as real new lines"),
+    (
+        BIDI_CONTROLS,
+        "W601",
+        "invisible bidirectional control characters",
+        "delete them: they make the text display differently from what it says",
+    ),
+)
+
+
 def check_controls(docs: list[Document], report: Report) -> None:
     """Report every text value that holds a control or bidirectional control character."""
     for doc in docs:
         for path, text in iter_texts(doc.data, ()):
-            controls = sorted(set(CONTROLS.findall(text)))
-            if controls:
-                report.add(
-                    doc.path,
-                    doc.position_of(path),
-                    "E118",
-                    f"text holds control characters ({describe(controls)})",
-                    field=dotted(path),
-                    hint="delete them; write line breaks as real new lines",
-                )
-            bidi = sorted(set(BIDI_CONTROLS.findall(text)))
-            if bidi:
-                report.add(
-                    doc.path,
-                    doc.position_of(path),
-                    "W601",
-                    f"text holds invisible bidirectional control characters ({describe(bidi)})",
-                    field=dotted(path),
-                    hint="delete them: they make the text display differently from what it says",
-                )
+            for pattern, code, what, hint in RULES:
+                if found := sorted(set(pattern.findall(text))):
+                    report.add(
+                        doc.path,
+                        doc.position_of(path),
+                        code,
+                        f"text holds {what} ({describe(found)})",
+                        field=dotted(path),
+                        hint=hint,
+                    )
 
 
 def describe(chars: list[str]) -> str:
