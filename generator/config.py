@@ -14,6 +14,10 @@ class SearchConfig(Strict):
 
     enabled: bool = True
     """Build a Pagefind search index and show the search field (default true)."""
+    split_above: int = Field(default=2000, ge=1)
+    """Split a language's index into parts (by year, and by folder for undated records)
+    when it has more record pages than this, so that an edit re-indexes one part (default
+    2000). Readers' browsers merge the parts; a smaller index is one part."""
 
 
 class FeedConfig(Strict):

@@ -1,8 +1,11 @@
-"""Writing files whole or not at all, for every command that writes into the project."""
+"""Writing files whole or not at all, and deleting trees without waiting for it."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -33,3 +36,40 @@ def _new_file_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
+
+
+def discard_tree(path: Path, trash: Path | None = None) -> None:
+    """Delete a folder tree; moved into `trash` first, in a process of its own.
+
+    Unlinking the tens of thousands of files of a large site takes seconds, which a build
+    need not wait for. When `trash` is not on the tree's filesystem, the tree is deleted here.
+    """
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            path.rename(Path(tempfile.mkdtemp(dir=trash)) / path.name)
+        except OSError:
+            pass
+        else:
+            empty_trash(trash)
+            return
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def empty_trash(trash: Path) -> None:
+    """Delete everything in `trash` in a detached process (a later one finishes its work)."""
+    subprocess.Popen(
+        [sys.executable, "-c", _EMPTY, str(trash)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+# Deletes the trash's entries, not the folder: another build may be moving a tree into it.
+_EMPTY = (
+    "import pathlib, shutil, sys\n"
+    "for entry in pathlib.Path(sys.argv[1]).iterdir():\n"
+    "    shutil.rmtree(entry, ignore_errors=True)\n"
+)

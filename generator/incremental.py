@@ -11,6 +11,7 @@ to the last one plus copies of what changed.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable, Mapping
@@ -22,13 +23,16 @@ from generator.buildcache import LanguageState, changed_keys, removed_keys, stat
 from generator.publish.assemble import copy_files, move_files, remove_files, replace_tree
 from generator.search.pagefind import (
     BUNDLE,
+    SPLIT_ABOVE,
     IndexHook,
     LanguageIndex,
-    index_parts,
     indexed_parts,
-    parts_changed,
-    save_parts,
+    is_split,
+    refresh_parts,
+    update_index,
 )
+from generator.search.partitions import MANIFEST, drop_memo, load_memo
+from generator.search.vocabulary import FOLDER
 from generator.sitebuild.incremental import FULL, LanguagePlan
 
 INDEXED, EMPTY = "indexed", "empty"
@@ -84,11 +88,12 @@ def update_search(
     old: Mapping[str, LanguageState],
     search_work: Path,
     on_done: IndexHook | None = None,
+    split_above: int = SPLIT_ABOVE,
 ) -> dict[str, LanguageIndex | None]:
     """Refresh each language's search copies and reindex where one changed (None: no work)."""
 
     def one(lang: str) -> LanguageIndex | None:
-        result = update_language(changes[lang], old.get(lang), search_work / lang)
+        result = update_language(changes[lang], old.get(lang), search_work / lang, split_above)
         if result is not None and on_done:
             on_done(result)
         return result
@@ -98,18 +103,23 @@ def update_search(
 
 
 def update_language(
-    change: HtmlChange, old: LanguageState | None, work: Path
+    change: HtmlChange, old: LanguageState | None, work: Path, split_above: int = SPLIT_ABOVE
 ) -> LanguageIndex | None:
-    """One language's search update; None when its bundle is still right."""
-    source, bundle, mirror = work / "source", work / "bundle", work / "parts"
-    full = (
-        old is None or not old.search or change.plan.mode == FULL or not bundle_present(old, work)
-    )
-    if not full and not parts_changed(change.plan.html, mirror, change.changed, change.removed):
-        return None
-    parts = indexed_parts(change.plan.html)
-    save_parts(parts, mirror)
-    return index_parts(parts, change.plan.lang, source, bundle)
+    """One language's search update; None when its bundle is still right.
+
+    Only the pages MkDocs wrote are read again; without a trusted state every page is, and
+    the parts of the index are rebuilt from nothing.
+    """
+    if old is None:
+        drop_memo(work)  # another toolchain, or --full: reuse no part of the index
+    memo = load_memo(work)
+    if memo is None or not old or not old.search or not bundle_present(old, work):
+        parts = indexed_parts(change.plan.html)
+    else:
+        parts = refresh_parts(change.plan.html, memo.parts, change.changed, change.removed)
+        if parts == memo.parts and memo.split == is_split(parts, split_above):
+            return None
+    return update_index(parts, change.plan.lang, work, split_above)
 
 
 def bundle_present(old: LanguageState, work: Path) -> bool:
@@ -127,10 +137,33 @@ def search_state(result: LanguageIndex | None, old: LanguageState | None) -> str
 def place_bundles(
     staging: Path, search_work: Path, results: Mapping[str, LanguageIndex | None], seeded: bool
 ) -> None:
-    """Link each rebuilt (or, in a fresh staging, every) bundle into its language folder."""
+    """Link each rebuilt (or, in a fresh staging, every) bundle into its language folder.
+
+    In a staging seeded from the last site, only the rebuilt parts of the index, the word →
+    root map and the list of parts are replaced, unless the primary part was rebuilt.
+    """
     for lang, result in results.items():
-        if result is not None or not seeded:
-            replace_tree(search_work / lang / "bundle", staging / lang / BUNDLE)
+        bundle, dest = search_work / lang / "bundle", staging / lang / BUNDLE
+        if result is None and seeded:
+            continue
+        primary = bundle_parts(bundle)[:1]
+        if result is None or not seeded or not result.indexed or set(primary) & set(result.indexed):
+            replace_tree(bundle, dest)
+            continue
+        for name in set(bundle_parts(dest)) - set(bundle_parts(bundle)):
+            shutil.rmtree(dest / name, ignore_errors=True)
+        for name in [*result.indexed, FOLDER]:
+            replace_tree(bundle / name, dest / name)
+        copy_files(bundle, dest, [MANIFEST])
+
+
+def bundle_parts(bundle: Path) -> list[str]:
+    """The parts of an assembled bundle, primary first (empty if there is no bundle)."""
+    try:
+        manifest = json.loads((bundle / MANIFEST).read_text("utf-8"))
+        return [str(manifest["primary"]), *map(str, manifest["parts"])]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
 
 
 def drop_bundles(staging: Path, langs: list[str]) -> None:

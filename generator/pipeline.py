@@ -48,6 +48,7 @@ from generator.publish.sitemap import write_sitemaps
 from generator.publish.swap import carry_over, publish_site, recover_site, staged_site
 from generator.records.check import CheckResult, check_records
 from generator.records.link import RecordGraph
+from generator.records.load import ParseMemo
 from generator.render.catalog import default_today
 from generator.render.pages import RenderedSite
 from generator.render.site import render_site
@@ -57,6 +58,7 @@ from generator.sitebuild.mkdocs import LanguageBuild, ToolRun, build_env, build_
 from generator.sitebuild.root_pages import write_root_pages
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+TRASH = "trash"  # under build/: old trees, deleted in the background
 
 
 def build_site(project: Project, *, wait: bool = True, **options: Any) -> int:
@@ -97,11 +99,13 @@ def run_stages(
     include_drafts: bool = False,
     progress: BuildProgress | None = None,
     full: bool = False,
+    parse_memo: ParseMemo | None = None,
 ) -> int:
     """Run every stage in order and publish only if all succeed; returns the exit code.
 
     `work_dir` holds the generated docs trees, MkDocs' output and the build cache (default
     `build/`). With a trusted cache only what changed is rebuilt; `full` ignores the cache.
+    A `parse_memo` kept between builds (`warta serve`) spares re-parsing unchanged records.
     """
     progress, start = progress or SilentProgress(), time.monotonic()
     target, work = site_dir or project.site_dir, work_dir or project.build_dir
@@ -116,7 +120,7 @@ def run_stages(
         if why:
             print(f"warta build: {why}", file=sys.stderr)
         progress.stage("check")
-        graph = checked_graph(check_records(project, strict=strict))
+        graph = checked_graph(check_records(project, strict=strict, memo=parse_memo))
         chosen = choose_languages(graph.config, langs) if graph else []
         if graph is None or not chosen:
             return EXIT_ERRORS if graph is None else EXIT_USAGE
@@ -148,7 +152,7 @@ def publish_changes(
     seeded = cache is not None and cache.site == site_identity(target) and target.is_dir()
     old = cache.languages if cache else {}
     drop_cache(work)  # the trees below are about to change
-    plans = plan_languages(site, project, work, chosen, old, strict=strict)
+    plans = plan_languages(site, project, work, chosen, old, strict=strict, trash=work / TRASH)
     with staged_site(target) as staging:
         if seeded:
             seed_from(target, staging)
@@ -170,7 +174,7 @@ def publish_changes(
             carry_over(
                 target, staging, [lang for lang in site.config.languages if lang not in chosen]
             )
-        publish_site(staging, target)
+        publish_site(staging, target, trash=work / TRASH)
     languages = {lang: state for lang, state in old.items() if lang in site.config.languages}
     languages.update(states)
     return BuildCache(
@@ -226,7 +230,13 @@ def build_and_index(
     indexes: dict[str, LanguageIndex | None] = {}
     if site.config.search.enabled:
         progress.stage("search")
-        indexes = update_search(changes, old, search_work, on_done=progress.index_done)
+        indexes = update_search(
+            changes,
+            old,
+            search_work,
+            on_done=progress.index_done,
+            split_above=site.config.search.split_above,
+        )
         if not report_failures("pagefind", [r for r in indexes.values() if r is not None]):
             return None
         place_bundles(staging, search_work, indexes, seeded)

@@ -91,6 +91,23 @@ def search_url(search_site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def split_search_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The search fixture with each language's index split into parts (one per year)."""
+    project = copy_search_fixture(tmp_path_factory.mktemp("split") / "project")
+    with project.config_file.open("a", encoding="utf-8") as config:
+        config.write("search:\n  split_above: 1\n")
+    return build_project(project)
+
+
+@pytest.fixture(scope="session")
+def split_search_url(split_search_site: BuiltSite) -> Iterator[str]:
+    """The split search fixture site served on 127.0.0.1 under its base path."""
+    assert split_search_site.exit_code == 0
+    with serve_site(split_search_site.site_dir, split_search_site.base_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def seed_url(seed_site: BuiltSite) -> Iterator[str]:
     """The seed site served on 127.0.0.1 under its base path."""
     assert seed_site.exit_code == 0

@@ -8,6 +8,7 @@ same sources. `WARTA_PROPERTY_RECORDS` and `WARTA_PROPERTY_EXAMPLES` make it big
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -25,10 +26,12 @@ from generator.fastpath import nothing_to_build
 from generator.pipeline import build_site
 from generator.project import Project
 from generator.publish.lock import LOCK_NAME
+from generator.records.load import ParseMemo
 
 RECORDS = int(os.environ.get("WARTA_PROPERTY_RECORDS", "40"))
 EXAMPLES = int(os.environ.get("WARTA_PROPERTY_EXAMPLES", "3"))
 EPOCH = "1700000000"
+SPLIT = 10  # record pages above which a language's search index is split
 
 
 def tree(root: Path) -> tuple[dict[str, str], list[str]]:
@@ -124,6 +127,15 @@ def edit_config(project: Project, pick: int, step: int) -> None:
     dump(project.config_file, data)
 
 
+def toggle_split(project: Project, pick: int, step: int) -> None:
+    """Move the search index's split threshold across the number of record pages, or back."""
+    data = load(project.config_file)
+    search = data.setdefault("search", {})
+    assert isinstance(search, dict)
+    search["split_above"] = SPLIT if search.get("split_above") != SPLIT else 10_000
+    dump(project.config_file, data)
+
+
 def nothing(project: Project, pick: int, step: int) -> None:
     """No change at all."""
 
@@ -137,6 +149,7 @@ EDITS: list[Callable[[Project, int, int], None]] = [
     edit_strings,
     edit_overrides,
     edit_config,
+    toggle_split,
     nothing,
 ]
 STEP = st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000))
@@ -144,8 +157,14 @@ STEP = st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000))
 
 @pytest.fixture(scope="module")
 def base_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A synthetic project, shared read-only: each example works on a copy."""
-    return write_synth_project(tmp_path_factory.mktemp("incr"), records=RECORDS).root
+    """A synthetic project, shared read-only: each example works on a copy.
+
+    Its search index is split into parts (by year and by folder) from the start.
+    """
+    root = write_synth_project(tmp_path_factory.mktemp("incr"), records=RECORDS).root
+    config = Project(root).config_file
+    dump(config, {**load(config), "search": {"split_above": SPLIT}})
+    return root
 
 
 @settings(
@@ -165,11 +184,12 @@ def test_incremental_build_equals_cold_build_after_every_step(
         root = Path(scratch) / "project"
         shutil.copytree(base_project, root, ignore=shutil.ignore_patterns("build", "site"))
         project = Project(root)
-        assert build_site(project) == 0
+        memo = ParseMemo()  # kept between builds, as `warta serve` keeps it
+        assert build_site(project, parse_memo=memo) == 0
         last_good = tree(project.site_dir)
         for number, (edit, pick) in enumerate(steps):
             edit(project, pick, number)
-            code = build_site(project)
+            code = build_site(project, parse_memo=memo)
             cold_code, cold = cold_tree(project, Path(scratch) / "cold")
             assert code == cold_code, f"step {number}: {edit.__name__}"
             last_good = cold if code == 0 else last_good
@@ -297,3 +317,23 @@ def test_the_entry_point_answers_an_up_to_date_build_itself(
 def test_the_entry_point_leaves_an_unclean_lock_to_the_build(small_project: Project) -> None:
     (small_project.build_dir / LOCK_NAME).write_text("4242 2026-01-01 00:00:00 UTC\n", "utf-8")
     assert not nothing_to_build(["-C", str(small_project.root), "build"])
+
+
+def test_one_edit_reindexes_only_the_part_of_its_year(
+    small_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A sentence of the body shows on the event's page only (its title also on others).
+    event = records(small_project, "events")[0]
+    data = load(event)
+    body = data["body"]
+    assert isinstance(body, dict)
+    body["en"] = f"{body['en']}\nA sentence added later.\n"
+    dump(event, data)
+    calls = tool_calls(monkeypatch)
+    assert build_site(small_project) == 0
+    indexed = [Path(call[call.index("--site") + 1]) for call in calls if "pagefind" in call]
+    year = str(data["date"])[:4]
+    assert [(path.parents[1].name, path.name) for path in indexed] == [("en", f"part-{year}")]
+    manifest = json.loads((small_project.site_dir / "en/pagefind/warta-parts.json").read_text())
+    assert f"part-{year}" in [manifest["primary"], *manifest["parts"]]
+    assert len(manifest["parts"]) >= 2

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from rules import build_case, check_lines, expected_lines, rule_cases
 
 from generator.diagnostics import Report
-from generator.records.load import MAX_FILE_BYTES, load_document, load_documents, load_mapping
+from generator.records.load import (
+    MAX_FILE_BYTES,
+    ParseMemo,
+    load_document,
+    load_documents,
+    load_mapping,
+)
 
 
 @pytest.mark.parametrize("case", rule_cases("e1"))
@@ -166,3 +172,20 @@ def test_arbitrary_yaml_round_trips_or_is_refused(value: object) -> None:
         assert not isinstance(value, dict) or value == {}
     else:
         assert isinstance(data, dict)
+
+
+def test_a_parse_memo_reuses_an_unchanged_file_and_forgets_a_failed_one(tmp_path: Path) -> None:
+    path = tmp_path / "events" / "a.yml"
+    path.parent.mkdir()
+    path.write_text("title: one\n", "utf-8")
+    memo = ParseMemo()
+    first = load_documents(tmp_path, Report(), memo)
+    again = load_documents(tmp_path, Report(), memo)
+    assert again[0].data is first[0].data  # not parsed again
+    path.write_text("title: two\n", "utf-8")
+    assert load_documents(tmp_path, Report(), memo)[0].data == {"title": "two"}
+    path.write_text("title: [\n", "utf-8")
+    for _ in range(2):  # the error is reported every time, never remembered
+        report = Report()
+        assert load_documents(tmp_path, report, memo) == []
+        assert [item.code for item in report.items] == ["E101"]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from sites import copy_seed_project, tree_hashes
 
+from generator.files import discard_tree
 from generator.pipeline import build_site
 from generator.project import find_project
 from generator.publish.swap import (
@@ -202,3 +204,30 @@ def test_a_failing_language_shows_its_mkdocs_output(
     err = capsys.readouterr().err
     assert "mkdocs failed for 'en'" in err and "ERROR - en is broken" in err
     assert "mkdocs failed for 'id'" not in err
+
+
+def test_the_old_site_goes_to_the_trash_and_is_deleted_in_the_background(tmp_path: Path) -> None:
+    site = make_tree(tmp_path / "site", {"index.html": "old", "a/b.html": "old"})
+    trash = tmp_path / "build" / "trash"
+    with staged_site(site) as staging:
+        make_tree(staging, {"index.html": "new"})
+        publish_site(staging, site, trash=trash)
+    assert tree_hashes(site).keys() == {"index.html"}
+    assert leftovers(tmp_path) == []
+    deadline = time.monotonic() + 30
+    while any(trash.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(trash.iterdir()) == []
+
+
+def test_a_trash_on_another_filesystem_deletes_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = make_tree(tmp_path / "old", {"index.html": "old"})
+
+    def cross_device(self: Path, target: Path) -> Path:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(Path, "rename", cross_device)
+    discard_tree(tree, tmp_path / "trash")
+    assert not tree.exists()

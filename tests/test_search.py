@@ -34,6 +34,7 @@ from generator.search.forms import (
     add_word_forms,
 )
 from generator.search.pagefind import LanguageIndex
+from generator.search.partitions import load_memo, partition_of
 from generator.search.roots import SiteRoots
 
 # --- extra word forms ------------------------------------------------------------------------
@@ -285,3 +286,25 @@ def test_search_enabled_false_builds_no_index_and_no_field(
         assert not (root / "pagefind").exists()
         html = (root / "index.html").read_text("utf-8")
         assert "data-warta-search" not in html and "assets/warta/search.js" not in html
+
+
+@pytest.mark.parametrize(
+    ("rel", "split", "part"),
+    [
+        ("events/2024/2024-05-10-bali/index.html", True, "part-2024"),
+        ("agreements/2019/loi/index.html", True, "part-2019"),
+        ("organizations/kansai/index.html", True, "part-organizations"),
+        ("news/2023/05/x/index.html", True, "part-2023"),
+        ("people/agus-2024/index.html", True, "part-people"),
+        ("index.html", True, "part-pages"),
+        ("events/2024/2024-05-10-bali/index.html", False, "part-all"),
+    ],
+)
+def test_a_page_belongs_to_the_part_of_its_year_or_folder(rel: str, split: bool, part: str) -> None:
+    assert partition_of(rel, split) == part
+
+
+@pytest.mark.parametrize("garbage", [b"", b"{", b'{"format": 1}', b'{"format": 99, "split": true}'])
+def test_a_corrupt_search_memo_is_ignored(tmp_path: Path, garbage: bytes) -> None:
+    (tmp_path / "memo.json").write_bytes(garbage)
+    assert load_memo(tmp_path) is None

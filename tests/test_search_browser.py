@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -46,6 +47,12 @@ def page_text(site: BuiltSite, lang: str, path: str) -> str:
     return unescape(re.sub(r"<[^>]+>", " ", article))
 
 
+@pytest.fixture(params=["search_url", "split_search_url"], ids=["one-part", "split"])
+def index_url(request: pytest.FixtureRequest) -> str:
+    """The search fixture served with its index in one part, then split by year."""
+    return str(request.getfixturevalue(request.param))
+
+
 @pytest.mark.parametrize(
     ("query", "paths", "forms"),
     [
@@ -55,7 +62,7 @@ def page_text(site: BuiltSite, lang: str, path: str) -> str:
 )
 def test_an_indonesian_query_finds_only_affixed_forms(
     page: Page,
-    search_url: str,
+    index_url: str,
     search_site: BuiltSite,
     query: str,
     paths: list[str],
@@ -64,7 +71,7 @@ def test_an_indonesian_query_finds_only_affixed_forms(
     for path, form in zip(paths, forms, strict=True):
         text = page_text(search_site, "id", path)  # the pages really lack the query's word
         assert re.search(rf"\b{form}\b", text) and not re.search(rf"\b{query}\b", text, re.I)
-    results = search(page, search_url + "id/", query)
+    results = search(page, index_url + "id/", query)
     expect(results).to_have_count(len(paths))
     assert sorted(links(results)) == sorted(f"/warta/id/{path}" for path in paths)
     marked = [mark.inner_text().strip(".,").lower() for mark in results.locator("mark").all()]
@@ -73,17 +80,17 @@ def test_an_indonesian_query_finds_only_affixed_forms(
 
 
 def test_a_swallowed_consonant_query_finds_the_plain_root(
-    page: Page, search_url: str, search_site: BuiltSite
+    page: Page, index_url: str, search_site: BuiltSite
 ) -> None:
     # Bali's page says only `berkunjung`; Snowball stems the query `mengunjungi` to `unjung`.
     assert "mengunjungi" not in page_text(search_site, "id", BALI)
-    results = search(page, search_url + "id/", "mengunjungi")
+    results = search(page, index_url + "id/", "mengunjungi")
     expect(results).to_have_count(2)
     assert sorted(links(results)) == sorted(f"/warta/id/{path}" for path in (BALI, OSAKA))
 
 
-def test_an_english_query_never_returns_an_indonesian_page(page: Page, search_url: str) -> None:
-    results = search(page, search_url + "en/", "delegation")
+def test_an_english_query_never_returns_an_indonesian_page(page: Page, index_url: str) -> None:
+    results = search(page, index_url + "en/", "delegation")
     expect(results).to_have_count(3)  # the Bali and Osaka events and the Kansai office
     assert all(link.startswith("/warta/en/") for link in links(results))
     expect(page.locator(".pagefind-ui__search-input")).to_have_attribute("placeholder", "Search")
@@ -94,12 +101,12 @@ def test_an_english_query_never_returns_an_indonesian_page(page: Page, search_ur
     page.locator(".pagefind-ui__search-input").fill("berkunjung")
     expect(page.locator(".pagefind-ui__message")).to_contain_text("No results")
     expect(results).to_have_count(0)
-    indonesian = search(page, search_url + "id/", "berkunjung")
+    indonesian = search(page, index_url + "id/", "berkunjung")
     expect(indonesian).to_have_count(2)  # `berkunjung` in Bali, `mengunjungi` in Osaka
 
 
-def test_a_filter_narrows_the_results(page: Page, search_url: str) -> None:
-    results = search(page, search_url + "id/", "delegasi")
+def test_a_filter_narrows_the_results(page: Page, index_url: str) -> None:
+    results = search(page, index_url + "id/", "delegasi")
     expect(results).to_have_count(3)
     page.locator(".pagefind-ui__filter-name", has_text="Tahun").click()
     page.get_by_label(re.compile(r"^2024")).check()
@@ -250,3 +257,22 @@ def test_load_more_keeps_the_panel_open(page: Page, seed_url: str) -> None:
     assert results.count() > 5
     page.mouse.click(5, 300)  # a click outside the panel still closes it
     expect(page.locator(".warta-search__panel")).to_be_hidden()
+
+
+def test_a_split_index_is_merged_in_the_browser(
+    page: Page, split_search_url: str, split_search_site: BuiltSite
+) -> None:
+    manifest = json.loads(
+        (split_search_site.site_dir / "id/pagefind/warta-parts.json").read_text("utf-8")
+    )
+    assert manifest["primary"] == "part-2023" and "part-2024" in manifest["parts"]
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    results = search(page, split_search_url + "id/", "kunjungan")  # 2023's Osaka, 2024's Bali
+    expect(results).to_have_count(2)
+    assert sorted(links(results)) == sorted(f"/warta/id/{path}" for path in (BALI, OSAKA))
+    assert any("/id/pagefind/part-2024/pagefind-entry.json" in url for url in fetched)
+    # The merged parts share the primary's WebAssembly.
+    assert [url for url in fetched if url.endswith(".pagefind") and "wasm" in url] == [
+        f"{split_search_url}id/pagefind/wasm.id.pagefind"
+    ]

@@ -30,6 +30,7 @@ from generator.preview_live import (
 )
 from generator.progress import PlainProgress
 from generator.project import Project, find_project
+from generator.records.load import ParseMemo
 from generator.records.validate import load_config
 
 HOST = "127.0.0.1"  # a preview with drafts is for this machine only
@@ -72,7 +73,7 @@ def serve(project: Project, port: int, site_dir: Path) -> int:
     except OSError as err:
         print(f"warta serve: cannot listen on {HOST}:{port}: {err}", file=sys.stderr)
         return 1
-    rebuild = partial(rebuild_preview, project, site_dir, state)
+    rebuild = partial(rebuild_preview, project, site_dir, state, ParseMemo())
     rebuild()
     observer = watch_project(project, Debouncer(rebuild))
     host, bound = server.server_address[:2]
@@ -88,10 +89,16 @@ def serve(project: Project, port: int, site_dir: Path) -> int:
     return 0
 
 
-def rebuild_preview(project: Project, site_dir: Path, state: PreviewState | None = None) -> int:
+def rebuild_preview(
+    project: Project,
+    site_dir: Path,
+    state: PreviewState | None = None,
+    memo: ParseMemo | None = None,
+) -> int:
     """One preview build; a failure leaves the last good preview in place.
 
-    Its output is kept, so that the open page can show the diagnostics of a failure.
+    Its output is kept, so that the open page can show the diagnostics of a failure. The
+    `memo` keeps the parsed records in memory from one save to the next.
     """
     out, err = Tee(sys.stdout), Tee(sys.stderr)
     with redirect_stdout(out), redirect_stderr(err):
@@ -102,6 +109,7 @@ def rebuild_preview(project: Project, site_dir: Path, state: PreviewState | None
             work_dir=project.build_dir / PREVIEW,
             include_drafts=True,
             progress=PlainProgress(sys.stderr),
+            parse_memo=memo,
         )
     if code:
         print("warta serve: build failed; still serving the last good site", file=sys.stderr)

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.files import discard_tree
+
 STAGING_PREFIX = ".warta-staging-"  # `.warta-*/` is in .gitignore
 RETIRED_PREFIX = ".warta-retired-"
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # <fcntl.h>, <linux/fs.h>
@@ -42,8 +44,10 @@ def make_staging(site_dir: Path) -> Path:
     return staging
 
 
-def publish_site(staging: Path, site_dir: Path) -> None:
+def publish_site(staging: Path, site_dir: Path, trash: Path | None = None) -> None:
     """Put `staging` in place of `site_dir` so that readers only ever see a whole site.
+
+    The old site is deleted through `trash` (see `discard_tree`) when one is given.
 
     Where the kernel can exchange two names in one step (Linux `renameat2`, macOS
     `renamex_np`), `site_dir` is never missing, not even for an instant; the old site ends
@@ -53,12 +57,12 @@ def publish_site(staging: Path, site_dir: Path) -> None:
     if not site_dir.exists():
         staging.rename(site_dir)
     elif exchange(staging, site_dir):
-        shutil.rmtree(staging, ignore_errors=True)  # the old site, now under staging's name
+        discard_tree(staging, trash)  # the old site, now under staging's name
     else:
-        swap_by_renames(staging, site_dir)
+        swap_by_renames(staging, site_dir, trash)
 
 
-def swap_by_renames(staging: Path, site_dir: Path) -> None:
+def swap_by_renames(staging: Path, site_dir: Path, trash: Path | None = None) -> None:
     """Retire the old site, rename staging into place, and only then delete the old one."""
     retired = Path(
         tempfile.mkdtemp(prefix=f"{RETIRED_PREFIX}{site_dir.name}-", dir=site_dir.parent)
@@ -70,7 +74,7 @@ def swap_by_renames(staging: Path, site_dir: Path) -> None:
     except OSError:
         retired.rename(site_dir)  # put the last good site back
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    discard_tree(retired, trash)
 
 
 def exchange(first: Path, second: Path) -> bool:

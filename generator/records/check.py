@@ -10,7 +10,7 @@ from generator.project import Project
 from generator.records.controls import check_controls
 from generator.records.coverage import Coverage, gate_coverage, measure_coverage
 from generator.records.link import RecordGraph, resolve_graph
-from generator.records.load import folder_kind, iter_record_files, load_documents
+from generator.records.load import ParseMemo, folder_kind, iter_record_files, load_documents
 from generator.records.photos import check_photos
 from generator.records.rawhtml import check_raw_html
 from generator.records.translations import Manifest, load_manifest
@@ -28,11 +28,16 @@ class CheckResult:
     manifest: Manifest | None = None
 
 
-def check_records(project: Project, *, strict: bool = False) -> CheckResult:
-    """Run load → validate → link on a project and collect every diagnostic."""
+def check_records(
+    project: Project, *, strict: bool = False, memo: ParseMemo | None = None
+) -> CheckResult:
+    """Run load → validate → link on a project and collect every diagnostic.
+
+    A `memo` kept between calls (by `warta serve`) spares parsing the unchanged files again.
+    """
     report = Report()
     config, config_doc = load_config_document(project.root, report)
-    docs = load_documents(project.content, report)
+    docs = load_documents(project.content, report, memo)
     check_controls(docs, report)
     files = sum(1 for _ in iter_record_files(project.content)) + 1
     if config is None:

@@ -64,13 +64,46 @@ class LoadError(Exception):
         self.code, self.message, self.position, self.hint = code, message, position, hint
 
 
-def load_documents(content_dir: Path, report: Report) -> list[Document]:
+Parsed = tuple[dict[str, Any], dict[FieldPath, Position], dict[FieldPath, Position]]
+
+
+class ParseMemo:
+    """The last parse of each file, reused while its text is unchanged (`warta serve`).
+
+    A parse is a function of the text alone, and nothing downstream changes one. A file that
+    fails to parse is not remembered, so its diagnostic is reported again every time.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[str, Parsed]] = {}
+
+    def parse(self, path: Path, text: str) -> Parsed:
+        """The file's parse: remembered if its text is the same as last time."""
+        known = self._files.get(path)
+        if known is not None and known[0] == text:
+            return known[1]
+        parsed = load_mapping(text)
+        self._files[path] = (text, parsed)
+        return parsed
+
+    def keep_only(self, paths: set[Path]) -> None:
+        """Forget the files that are gone."""
+        for path in set(self._files) - paths:
+            del self._files[path]
+
+
+def load_documents(
+    content_dir: Path, report: Report, memo: ParseMemo | None = None
+) -> list[Document]:
     """Load every record file under `content_dir`, reporting the ones that fail."""
-    docs = []
+    docs, paths = [], set()
     for path in scan_content(content_dir, report):
-        doc = load_document(path, folder_kind(content_dir, path), report)
+        paths.add(path)
+        doc = load_document(path, folder_kind(content_dir, path), report, memo)
         if doc is not None:
             docs.append(doc)
+    if memo is not None:
+        memo.keep_only(paths)
     return docs
 
 
@@ -86,10 +119,13 @@ def folder_kind(content_dir: Path, path: Path) -> str:
     return kind.name if kind else ""
 
 
-def load_document(path: Path, kind: str, report: Report) -> Document | None:
+def load_document(
+    path: Path, kind: str, report: Report, memo: ParseMemo | None = None
+) -> Document | None:
     """Load one file, or report why it cannot be loaded and return None."""
     try:
-        data, positions, keys = load_mapping(read_text(path))
+        text = read_text(path)
+        data, positions, keys = memo.parse(path, text) if memo else load_mapping(text)
     except LoadError as err:
         report.add(path, err.position, err.code, err.message, hint=err.hint)
         return None
@@ -129,9 +165,7 @@ def decode_utf8(raw: bytes) -> str:
         ) from err
 
 
-def load_mapping(
-    text: str,
-) -> tuple[dict[str, Any], dict[FieldPath, Position], dict[FieldPath, Position]]:
+def load_mapping(text: str) -> Parsed:
     """Parse YAML text into a mapping plus value and key positions."""
     if "\x00" in text:
         raise LoadError("E106", "file contains a NUL character", Position(), "save as UTF-8 text")

@@ -8,18 +8,28 @@ re-indexes that language and carries the other's folder over with its bundle, un
 
 from __future__ import annotations
 
-import re
+import hashlib
 import shutil
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.config import SearchConfig
 from generator.search.bundle import canonicalize_bundle
 from generator.search.forms import COMPOUNDS, ROOTED, add_word_forms, text_words
+from generator.search.partitions import (
+    PartitionPlan,
+    SearchMemo,
+    assemble_bundle,
+    drop_memo,
+    load_memo,
+    partition_of,
+    plan_partitions,
+    save_memo,
+)
 from generator.search.roots import SiteRoots
 from generator.search.vocabulary import write_vocabulary
 from generator.sitebuild.mkdocs import ToolRun, run_tool
@@ -30,12 +40,11 @@ START, END = "<!--warta:search-->", "<!--/warta:search-->"
 PAGE = '<!doctype html><html lang="{lang}"><meta charset="utf-8"><body>{part}</body></html>'
 # Material's heading permalink `¶` would otherwise stick to the last word of every heading.
 EXCLUDE_SELECTORS = ".headerlink"
-PAGES_RE = re.compile(r"Indexed (\d+) pages?")
 
-# Pagefind holds a whole language's index in memory (0.78 GiB for 10,000 pages), so two at
-# once doubled the build's peak. One at a time, each still overlaps the other language's
-# preparation, which is Python and the larger part of the work.
-ONE_INDEXER = threading.Lock()
+# Above this many record pages a language's index is split into parts (partitions.py).
+# Pagefind holds the index it builds in memory (0.78 GiB for 10,000 pages), so the parts
+# also keep two languages' indexers, which run at once, small.
+SPLIT_ABOVE = SearchConfig().split_above
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,8 @@ class LanguageIndex(ToolRun):
     """The outcome of indexing one language with Pagefind."""
 
     pages: int = 0
+    indexed: tuple[str, ...] = ()
+    """The parts of the index that were rebuilt (generator/search/partitions.py)."""
 
 
 IndexHook = Callable[[LanguageIndex], None]
@@ -53,7 +64,7 @@ def index_site(
 ) -> list[LanguageIndex]:
     """Index every language's built folder `staging/<lang>` at once, into its `pagefind/`.
 
-    `scratch` holds the copies of the pages that Pagefind reads (see `write_source`).
+    `scratch` holds the copies of the pages that Pagefind reads (see `update_index`).
     """
 
     def one(lang: str) -> LanguageIndex:
@@ -68,85 +79,146 @@ def index_site(
 
 
 def index_language(
-    site: Path, lang: str, source: Path, bundle: Path | None = None
+    site: Path, lang: str, work: Path, bundle: Path | None = None, split_above: int = SPLIT_ABOVE
 ) -> LanguageIndex:
-    """Index one language's sub-site into `bundle` (default `site/pagefind/`), reproducibly."""
-    return index_parts(indexed_parts(site), lang, source, bundle or site / BUNDLE)
+    """Index one language's sub-site into `bundle` (default `site/pagefind/`), reproducibly.
+
+    `work` holds the page copies and the parts' bundles (see `update_index`).
+    """
+    drop_memo(work)
+    result = update_index(indexed_parts(site), lang, work, split_above)
+    target = bundle or site / BUNDLE
+    shutil.rmtree(target, ignore_errors=True)
+    if (work / "bundle").is_dir():
+        shutil.copytree(work / "bundle", target)
+    return result
 
 
-def index_parts(parts: dict[Path, str], lang: str, source: Path, bundle: Path) -> LanguageIndex:
-    """Index the marked parts of a language's record pages into a fresh `bundle`."""
-    start = time.monotonic()
-    roots = None
-    if lang in ROOTED:
-        roots = SiteRoots(word for part in parts.values() for word in text_words(part))
-    pages = write_source(parts, source, lang, roots)
-    shutil.rmtree(bundle, ignore_errors=True)
-    if not pages:
+def update_index(
+    parts: dict[str, str], lang: str, work: Path, split_above: int = SPLIT_ABOVE
+) -> LanguageIndex:
+    """Bring `work/bundle` up to date with the marked parts of a language's record pages.
+
+    Only the parts of the index (generator/search/partitions.py) whose page copies changed
+    are re-indexed; `LanguageIndex.indexed` names them.
+    """
+    start, old = time.monotonic(), load_memo(work)
+    if not parts:
         # Pagefind refuses to write an empty index; a site without records has nothing to find.
+        shutil.rmtree(work, ignore_errors=True)
         return LanguageIndex(lang, 0, "no record pages to index", time.monotonic() - start, 0)
-    with ONE_INDEXER:
-        code, output = run_tool(pagefind_command(source, bundle))
+    split = is_split(parts, split_above)
+    if old is not None and (old.split != split or not (work / "bundle").is_dir()):
+        old = None
+    drop_memo(work)
+    if old is None:
+        for folder in ("source", "index"):
+            shutil.rmtree(work / folder, ignore_errors=True)
+    roots, fingerprint = site_roots(parts, lang)
+    copies = write_copies(parts, work / "source", lang, roots, fingerprint, old, split)
+    plan = plan_partitions(copies, split, old, work / "index")
+    code, output = index_partitions(work, plan)
     if code == 0:
+        assemble_bundle(work / "index", plan.members, work / "bundle")
+        write_vocabulary(work / "bundle", roots)
+        save_memo(work, SearchMemo(split=split, roots=fingerprint, parts=parts, copies=copies))
+    seconds = time.monotonic() - start
+    return LanguageIndex(lang, code, output, seconds, len(parts), tuple(plan.dirty))
+
+
+def is_split(parts: Mapping[str, str], split_above: int) -> bool:
+    """Whether a language's index is split into parts."""
+    return len(parts) > split_above
+
+
+def site_roots(parts: dict[str, str], lang: str) -> tuple[SiteRoots | None, str]:
+    """The dictionary roots of a language's words (if it needs them), and their fingerprint."""
+    if lang not in ROOTED:
+        return None, ""
+    written = {word for part in parts.values() for word in text_words(part)}
+    return SiteRoots(written), digest("\n".join(sorted(written)))
+
+
+def write_copies(
+    parts: dict[str, str],
+    source: Path,
+    lang: str,
+    roots: SiteRoots | None,
+    fingerprint: str,
+    old: SearchMemo | None,
+    split: bool,
+) -> dict[str, str]:
+    """Write the copy of each page Pagefind reads, where it changed; each copy's digest.
+
+    Only the marked part of a page is copied, which keeps the copies small, and where the
+    language needs them it carries each word's dictionary root (generator/search/forms.py):
+    the published pages stay exactly as MkDocs wrote them. A copy is kept when its part and
+    the vocabulary the roots were read from are both unchanged.
+    """
+    same_roots = old is not None and old.roots == fingerprint
+    copies: dict[str, str] = {}
+    for rel, part in parts.items():
+        if same_roots and old is not None and old.parts.get(rel) == part and rel in old.copies:
+            copies[rel] = old.copies[rel]
+            continue
+        text = add_word_forms(part, roots.added_form, COMPOUNDS.get(lang, ())) if roots else part
+        copies[rel] = digest(text)
+        if old is None or old.copies.get(rel) != copies[rel]:
+            target = source / partition_of(rel, split) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(PAGE.format(lang=lang, part=text), "utf-8")
+    for rel in set(old.copies if old else ()) - set(parts):
+        (source / partition_of(rel, split) / rel).unlink(missing_ok=True)
+    return copies
+
+
+def index_partitions(work: Path, plan: PartitionPlan) -> tuple[int, str]:
+    """Run Pagefind on each dirty part and drop the removed ones; the first failure, if any."""
+    for name in plan.removed:
+        shutil.rmtree(work / "index" / name, ignore_errors=True)
+        shutil.rmtree(work / "source" / name, ignore_errors=True)
+    outputs = []
+    for name in plan.dirty:
+        bundle = work / "index" / name
+        shutil.rmtree(bundle, ignore_errors=True)
+        code, output = run_tool(pagefind_command(work / "source" / name, bundle))
+        outputs.append(output)
+        if code != 0:
+            return code, output
         canonicalize_bundle(bundle)
-        write_vocabulary(bundle, roots)
-    found = PAGES_RE.search(output)
-    counted = int(found.group(1)) if found else pages
-    return LanguageIndex(lang, code, output, time.monotonic() - start, counted)
+    return 0, "".join(outputs)
 
 
-def indexed_parts(site: Path) -> dict[Path, str]:
+def indexed_parts(site: Path) -> dict[str, str]:
     """The marked part of each record page of a built sub-site, by its path in it; sorted."""
-    parts: dict[Path, str] = {}
+    parts: dict[str, str] = {}
     for page in sorted(site.rglob("*.html")):
-        rel = page.relative_to(site)
-        part = indexed_part(page.read_text("utf-8")) if rel.parts[0] != BUNDLE else None
+        rel = page.relative_to(site).as_posix()
+        part = indexed_part(page.read_text("utf-8")) if rel.split("/")[0] != BUNDLE else None
         if part is not None:
             parts[rel] = part
     return parts
 
 
-def write_source(parts: dict[Path, str], source: Path, lang: str, roots: SiteRoots | None) -> int:
-    """Write what Pagefind should read of each record page into `source`; returns how many.
-
-    Only the marked part of a page is copied, which keeps the copies small, and where the
-    language needs them it carries each word's dictionary root (generator/search/forms.py):
-    the published pages stay exactly as MkDocs wrote them.
-    """
-    if source.exists():
-        shutil.rmtree(source)
-    for rel, part in parts.items():
-        target = source / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = add_word_forms(part, roots.added_form, COMPOUNDS.get(lang, ())) if roots else part
-        target.write_text(PAGE.format(lang=lang, part=text), "utf-8")
-    return len(parts)
-
-
-def parts_changed(site: Path, mirror: Path, changed: Iterable[str], removed: Iterable[str]) -> bool:
-    """Whether a changed or removed page's marked part differs from the one last indexed.
-
-    `mirror` holds the parts last indexed (`save_parts`). The word forms added to every copy
-    depend on the whole language's vocabulary, so any difference means a full re-index.
-    """
-    if any((mirror / rel).is_file() for rel in removed):
-        return True
+def refresh_parts(
+    site: Path, old: Mapping[str, str], changed: Iterable[str], removed: Iterable[str]
+) -> dict[str, str]:
+    """The marked parts after a rebuild: the old ones, re-read where MkDocs wrote a page."""
+    parts = {rel: part for rel, part in old.items() if rel not in set(removed)}
     for rel in changed:
         if not rel.endswith(".html") or rel.split("/")[0] == BUNDLE:
             continue
         part = indexed_part((site / rel).read_text("utf-8"))
-        old = (mirror / rel).read_text("utf-8") if (mirror / rel).is_file() else None
-        if part != old:
-            return True
-    return False
+        if part is None:
+            parts.pop(rel, None)
+        else:
+            parts[rel] = part
+    return dict(sorted(parts.items()))
 
 
-def save_parts(parts: dict[Path, str], mirror: Path) -> None:
-    """Keep the indexed parts, for `parts_changed` to compare the next build's with."""
-    shutil.rmtree(mirror, ignore_errors=True)
-    for rel, part in parts.items():
-        (mirror / rel).parent.mkdir(parents=True, exist_ok=True)
-        (mirror / rel).write_text(part, "utf-8")
+def digest(text: str) -> str:
+    """A short digest of a page copy."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def indexed_part(html: str) -> str | None:

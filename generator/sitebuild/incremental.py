@@ -11,7 +11,6 @@ A language's MkDocs output (`build/<lang>/html/`) is rebuilt in one of three way
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from generator.buildcache import (
     stat_tree,
     walk_files,
 )
+from generator.files import discard_tree
 from generator.project import Project
 from generator.render.pages import Page, RenderedSite
 from generator.sitebuild.mkdocs import OVERRIDES, PHOTO_CACHE, check_twins
@@ -58,8 +58,12 @@ def plan_languages(
     old: Mapping[str, LanguageState],
     *,
     strict: bool = False,
+    trash: Path | None = None,
 ) -> list[LanguagePlan]:
-    """Update every chosen language's docs tree; what MkDocs must do for each."""
+    """Update every chosen language's docs tree; what MkDocs must do for each.
+
+    A tree rebuilt from nothing is first moved into `trash` (see `discard_tree`).
+    """
     check_twins(site)
     overrides = project.templates / OVERRIDES
     theme = digest_files(overrides)
@@ -69,7 +73,8 @@ def plan_languages(
         # Photos are not tracked by the cache yet: a site with photos rebuilds every
         # language in full (its docs tree then holds files the cache does not list).
         previous = None if site.photos else old.get(lang)
-        plan = sync_language(work / lang, lang, site.pages.get(lang, []), text, theme, previous)
+        pages = site.pages.get(lang, [])
+        plan = sync_language(work / lang, lang, pages, text, theme, previous, trash)
         if site.photos:
             write_photos(site.photos, work / PHOTO_CACHE, [plan.html.parent / "docs"])
         plans.append(plan)
@@ -83,6 +88,7 @@ def sync_language(
     config_text: str,
     theme: str,
     old: LanguageState | None,
+    trash: Path | None = None,
 ) -> LanguagePlan:
     """Write what changed in one language's docs tree and config."""
     config, docs, html = folder / "mkdocs.yml", folder / "docs", folder / "html"
@@ -91,7 +97,7 @@ def sync_language(
     by_path = {page.path: page for page in pages}
     if old is None or not trusted(old, config_digest, docs, html):
         if folder.exists():
-            shutil.rmtree(folder)  # a page removed from the content must not linger
+            discard_tree(folder, trash)  # a page removed from the content must not linger
         write_pages(docs, by_path, set(digests))
         write_text(config, config_text)
         return LanguagePlan(

@@ -78,6 +78,16 @@
     });
   }
 
+  // A large language's index comes in parts (generator/search/partitions.py): the bundle's
+  // top folder is the primary part, and warta-parts.json lists the others to merge, which
+  // share its WebAssembly. A bundle without the list is one part.
+  function loadParts() {
+    return fetch(options.bundle + "warta-parts.json")
+      .then(function (response) { return response.ok ? response.json() : { parts: [] }; })
+      .then(function (manifest) { return Array.isArray(manifest.parts) ? manifest.parts : []; })
+      .catch(function () { return []; });
+  }
+
   function load() {
     if (loading) return loading;
     var css = document.createElement("link");
@@ -85,7 +95,7 @@
     css.href = options.bundle + "pagefind-ui.css";
     document.head.appendChild(css);
     var scripts = [addScript(options.bundle + "pagefind-ui.js"), addScript(ROOTS_SCRIPT)];
-    loading = Promise.all(scripts).then(function () {
+    loading = Promise.all([loadParts()].concat(scripts)).then(function (loaded) {
       // eslint-disable-next-line no-undef
       var roots = new WartaRoots(options.bundle);
       roots.loadManifest();
@@ -100,6 +110,9 @@
         excerptLength: 24,
         processResult: tidyResult,
         processTerm: function (term) { return roots.rewrite(term); },
+        mergeIndex: loaded[0].map(function (part) {
+          return { bundlePath: options.bundle + part + "/", baseUrl: options.base };
+        }),
       });
     });
     return loading;
