@@ -27,11 +27,10 @@ from generator.search.pagefind import (
     IndexHook,
     LanguageIndex,
     indexed_parts,
-    is_split,
     refresh_parts,
     update_index,
 )
-from generator.search.partitions import MANIFEST, drop_memo, load_memo
+from generator.search.partitions import MANIFEST, assign_parts, drop_memo, load_memo
 from generator.search.vocabulary import FOLDER
 from generator.sitebuild.incremental import FULL, LanguagePlan
 
@@ -117,7 +116,7 @@ def update_language(
         parts = indexed_parts(change.plan.html)
     else:
         parts = refresh_parts(change.plan.html, memo.parts, change.changed, change.removed)
-        if parts == memo.parts and memo.split == is_split(parts, split_above):
+        if parts == memo.parts and memo.placed == assign_parts(parts, split_above):
             return None
     return update_index(parts, change.plan.lang, work, split_above)
 

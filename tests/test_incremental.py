@@ -27,6 +27,7 @@ from generator.pipeline import build_site
 from generator.project import Project
 from generator.publish.lock import LOCK_NAME
 from generator.records.load import ParseMemo
+from generator.search.partitions import load_memo
 
 RECORDS = int(os.environ.get("WARTA_PROPERTY_RECORDS", "40"))
 EXAMPLES = int(os.environ.get("WARTA_PROPERTY_EXAMPLES", "3"))
@@ -332,8 +333,12 @@ def test_one_edit_reindexes_only_the_part_of_its_year(
     calls = tool_calls(monkeypatch)
     assert build_site(small_project) == 0
     indexed = [Path(call[call.index("--site") + 1]) for call in calls if "pagefind" in call]
+    memo = load_memo(small_project.build_dir / "search" / "en")
+    assert memo is not None
     year = str(data["date"])[:4]
-    assert [(path.parents[1].name, path.name) for path in indexed] == [("en", f"part-{year}")]
+    page = next(rel for rel in memo.placed if rel.startswith(f"events/{year}/{event.stem}"))
+    part = memo.placed[page]
+    assert [(path.parents[1].name, path.name) for path in indexed] == [("en", part)]
+    assert len(set(memo.placed.values())) >= 3
     manifest = json.loads((small_project.site_dir / "en/pagefind/warta-parts.json").read_text())
-    assert f"part-{year}" in [manifest["primary"], *manifest["parts"]]
-    assert len(manifest["parts"]) >= 2
+    assert [manifest["primary"], *manifest["parts"]] == sorted(set(memo.placed.values()))

@@ -34,7 +34,7 @@ from generator.search.forms import (
     add_word_forms,
 )
 from generator.search.pagefind import LanguageIndex
-from generator.search.partitions import load_memo, partition_of
+from generator.search.partitions import assign_parts, load_memo, unit_of
 from generator.search.roots import SiteRoots
 
 # --- extra word forms ------------------------------------------------------------------------
@@ -289,19 +289,35 @@ def test_search_enabled_false_builds_no_index_and_no_field(
 
 
 @pytest.mark.parametrize(
-    ("rel", "split", "part"),
+    ("rel", "unit"),
     [
-        ("events/2024/2024-05-10-bali/index.html", True, "part-2024"),
-        ("agreements/2019/loi/index.html", True, "part-2019"),
-        ("organizations/kansai/index.html", True, "part-organizations"),
-        ("news/2023/05/x/index.html", True, "part-2023"),
-        ("people/agus-2024/index.html", True, "part-people"),
-        ("index.html", True, "part-pages"),
-        ("events/2024/2024-05-10-bali/index.html", False, "part-all"),
+        ("events/2024/2024-05-10-bali/index.html", (0, "2024")),
+        ("agreements/2019/loi/index.html", (0, "2019")),
+        ("news/2023/05/x/index.html", (0, "2023")),
+        ("organizations/kansai/index.html", (1, "organizations")),
+        ("people/agus-2024/index.html", (1, "people")),
+        ("index.html", (1, "pages")),
     ],
 )
-def test_a_page_belongs_to_the_part_of_its_year_or_folder(rel: str, split: bool, part: str) -> None:
-    assert partition_of(rel, split) == part
+def test_a_page_is_indexed_with_its_year_or_its_folder(rel: str, unit: tuple[int, str]) -> None:
+    assert unit_of(rel) == unit
+
+
+def test_years_and_folders_are_grouped_into_parts_of_the_threshold() -> None:
+    counts = {"events/2018": 3, "events/2019": 2, "agreements/2019": 1, "events/2020": 4}
+    counts |= {"events/2021": 1, "organizations": 5, "people": 2, "partnerships": 1}
+    rels = [f"{folder}/{n}/index.html" for folder, count in counts.items() for n in range(count)]
+    placed = assign_parts(rels, 5)
+    by_part: dict[str, set[str]] = {}
+    for rel, name in placed.items():
+        by_part.setdefault(name, set()).add(rel.rsplit("/", 2)[0])
+    assert by_part == {
+        "part-2018": {"events/2018", "events/2019", "agreements/2019"},
+        "part-2020": {"events/2020", "events/2021"},
+        "part-organizations": {"organizations"},
+        "part-partnerships": {"partnerships", "people"},
+    }
+    assert set(assign_parts(rels, len(rels)).values()) == {"part-all"}
 
 
 @pytest.mark.parametrize("garbage", [b"", b"{", b'{"format": 1}', b'{"format": 99, "split": true}'])

@@ -207,6 +207,10 @@ def compose(text: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if "nesting depth" in (err.problem or ""):
+            # libyaml's own limit (PyYAML 6.0.4+: 1,000 levels); report where ours is passed.
+            check_depth(text)
+            raise too_deep(mark) from err
         position = Position(mark.line + 1, mark.column + 1) if mark else Position()
         problem = err.problem or "invalid YAML"
         if (

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -56,14 +58,15 @@ def render_site(
     site = RenderedSite(graph.config, published=published)
     site.ui = {lang: load_strings(templates_dir, lang) for lang in graph.config.languages}
     locales = {lang: og_locale(strings["locale"]) for lang, strings in site.ui.items()}
+    contexts = {}
     for lang, strings in site.ui.items():
         site.strings[lang] = {key: str(value) for key, value in strings["theme"].items()}
         # The search field formats dates itself, in the locale the pages use (en_GB: 3 May).
         locale = str(strings["locale"]).replace("_", "-")  # BCP 47, as Intl wants it
         site.search[lang] = {**strings["search"], "locale": locale}
-        ctx = RenderContext(index, Localizer(lang, graph.config, strings), locales)
-        site.pages[lang] = [render_page(env, ctx, spec, lastmods) for spec in plan_pages(ctx)]
-        site.nav[lang] = render_nav(ctx)
+        contexts[lang] = RenderContext(index, Localizer(lang, graph.config, strings), locales)
+        site.nav[lang] = render_nav(contexts[lang])
+    site.pages = render_languages(env, contexts, lastmods)
     site.photos = [
         plan_photo(kind, key, source)
         for (kind, key), source in sorted(graph.photos.items())
@@ -76,6 +79,41 @@ def render_site(
         if not page.translated
     )
     return site
+
+
+def render_languages(
+    env: Environment, contexts: dict[str, RenderContext], lastmods: PageDates
+) -> dict[str, list[Page]]:
+    """Every language's pages; where the system can fork, each language after the first in a
+    process of its own, which inherits everything rendering reads (no pickling but of pages).
+    """
+    langs = list(contexts)
+    if len(langs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {lang: render_language(env, contexts[lang], lastmods) for lang in langs}
+    global _FORKED  # a fork inherits it: the pages are the only thing pickled
+    _FORKED = (env, contexts, lastmods)
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(len(langs) - 1, mp_context=context) as pool:
+            others = pool.map(_render_forked, langs[1:])
+            first = render_language(env, contexts[langs[0]], lastmods)
+            return dict(zip(langs, [first, *others], strict=True))
+    finally:
+        _FORKED = None
+
+
+_FORKED: tuple[Environment, dict[str, RenderContext], PageDates] | None = None
+
+
+def _render_forked(lang: str) -> list[Page]:
+    assert _FORKED is not None, "set before the fork"
+    env, contexts, lastmods = _FORKED
+    return render_language(env, contexts[lang], lastmods)
+
+
+def render_language(env: Environment, ctx: RenderContext, lastmods: PageDates) -> list[Page]:
+    """Every page of one language."""
+    return [render_page(env, ctx, spec, lastmods) for spec in plan_pages(ctx)]
 
 
 def make_environment(templates_dir: Path) -> Environment:

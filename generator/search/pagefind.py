@@ -24,9 +24,9 @@ from generator.search.partitions import (
     PartitionPlan,
     SearchMemo,
     assemble_bundle,
+    assign_parts,
     drop_memo,
     load_memo,
-    partition_of,
     plan_partitions,
     save_memo,
 )
@@ -107,28 +107,24 @@ def update_index(
         # Pagefind refuses to write an empty index; a site without records has nothing to find.
         shutil.rmtree(work, ignore_errors=True)
         return LanguageIndex(lang, 0, "no record pages to index", time.monotonic() - start, 0)
-    split = is_split(parts, split_above)
-    if old is not None and (old.split != split or not (work / "bundle").is_dir()):
+    if old is not None and not (work / "bundle").is_dir():
         old = None
     drop_memo(work)
     if old is None:
         for folder in ("source", "index"):
             shutil.rmtree(work / folder, ignore_errors=True)
     roots, fingerprint = site_roots(parts, lang)
-    copies = write_copies(parts, work / "source", lang, roots, fingerprint, old, split)
-    plan = plan_partitions(copies, split, old, work / "index")
+    placed = assign_parts(parts, split_above)
+    copies = write_copies(parts, work / "source", lang, (roots, fingerprint), old, placed)
+    plan = plan_partitions(copies, placed, old, work / "index")
     code, output = index_partitions(work, plan)
     if code == 0:
         assemble_bundle(work / "index", plan.members, work / "bundle")
         write_vocabulary(work / "bundle", roots)
-        save_memo(work, SearchMemo(split=split, roots=fingerprint, parts=parts, copies=copies))
+        memo = SearchMemo(roots=fingerprint, parts=parts, copies=copies, placed=placed)
+        save_memo(work, memo)
     seconds = time.monotonic() - start
     return LanguageIndex(lang, code, output, seconds, len(parts), tuple(plan.dirty))
-
-
-def is_split(parts: Mapping[str, str], split_above: int) -> bool:
-    """Whether a language's index is split into parts."""
-    return len(parts) > split_above
 
 
 def site_roots(parts: dict[str, str], lang: str) -> tuple[SiteRoots | None, str]:
@@ -143,32 +139,37 @@ def write_copies(
     parts: dict[str, str],
     source: Path,
     lang: str,
-    roots: SiteRoots | None,
-    fingerprint: str,
+    roots: tuple[SiteRoots | None, str],
     old: SearchMemo | None,
-    split: bool,
+    placed: dict[str, str],
 ) -> dict[str, str]:
     """Write the copy of each page Pagefind reads, where it changed; each copy's digest.
 
     Only the marked part of a page is copied, which keeps the copies small, and where the
     language needs them it carries each word's dictionary root (generator/search/forms.py):
-    the published pages stay exactly as MkDocs wrote them. A copy is kept when its part and
-    the vocabulary the roots were read from are both unchanged.
+    the published pages stay exactly as MkDocs wrote them. A copy is kept when its page's
+    part, its part of the index and the vocabulary the roots were read from (`roots`, with
+    its fingerprint) are all unchanged.
     """
+    site_roots, fingerprint = roots
     same_roots = old is not None and old.roots == fingerprint
+    before = old.placed if old else {}
     copies: dict[str, str] = {}
     for rel, part in parts.items():
-        if same_roots and old is not None and old.parts.get(rel) == part and rel in old.copies:
+        kept = same_roots and old is not None and old.parts.get(rel) == part
+        if kept and old is not None and before.get(rel) == placed[rel]:
             copies[rel] = old.copies[rel]
             continue
-        text = add_word_forms(part, roots.added_form, COMPOUNDS.get(lang, ())) if roots else part
+        forms = site_roots.added_form if site_roots else None
+        text = add_word_forms(part, forms, COMPOUNDS.get(lang, ())) if forms else part
         copies[rel] = digest(text)
-        if old is None or old.copies.get(rel) != copies[rel]:
-            target = source / partition_of(rel, split) / rel
+        if old is None or old.copies.get(rel) != copies[rel] or before.get(rel) != placed[rel]:
+            target = source / placed[rel] / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(PAGE.format(lang=lang, part=text), "utf-8")
-    for rel in set(old.copies if old else ()) - set(parts):
-        (source / partition_of(rel, split) / rel).unlink(missing_ok=True)
+    for rel, name in before.items():
+        if placed.get(rel) != name:
+            (source / name / rel).unlink(missing_ok=True)
     return copies
 
 

@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ from pydantic import BaseModel, ValidationError
 from generator.search.bundle import ENTRY
 
 MEMO = "memo.json"
-MEMO_FORMAT = 1
+MEMO_FORMAT = 2
 MANIFEST = "warta-parts.json"
 PREFIX = "part-"
 YEAR = re.compile(r"(?:19|20|21)\d\d")
@@ -40,13 +41,14 @@ class SearchMemo(BaseModel):
     """What one language's search work folder holds, as last indexed."""
 
     format: int = MEMO_FORMAT
-    split: bool
     roots: str
     """Fingerprint of the words the dictionary roots were read from ('' without roots)."""
     parts: dict[str, str]
     """Site-relative page path -> the marked part of the page that was indexed."""
     copies: dict[str, str]
     """Site-relative page path -> digest of the copy Pagefind read."""
+    placed: dict[str, str]
+    """Site-relative page path -> the part of the index that holds it."""
 
 
 @dataclass(frozen=True)
@@ -59,25 +61,43 @@ class PartitionPlan:
     removed: list[str] = field(default_factory=list)
 
 
-def partition_of(rel: str, split: bool) -> str:
-    """The part of the index a page belongs to: its year folder, else its top folder."""
-    if not split:
-        return PREFIX + "all"
+def unit_of(rel: str) -> tuple[int, str]:
+    """The smallest group a page is indexed with: (0, its year folder), else (1, its top
+    folder)."""
     folders = rel.split("/")[:-1]
     year = next((name for name in folders[:2] if YEAR.fullmatch(name)), None)
-    return PREFIX + (year or (folders[0] if folders else "pages"))
+    return (0, year) if year else (1, folders[0] if folders else "pages")
+
+
+def assign_parts(rels: Iterable[str], split_above: int) -> dict[str, str]:
+    """The part of the index each page goes to.
+
+    Up to `split_above` pages make one part. Above that, consecutive years are grouped, and
+    so are undated folders in name order, until a group has `split_above` pages: parts big
+    enough that a first query fetches few of them, small enough that an edit re-indexes a
+    fraction of the language. A part is named after its first year or folder, so a new
+    record of the newest year only ever changes the last dated part.
+    """
+    units = {rel: unit_of(rel) for rel in rels}
+    if len(units) <= split_above:
+        return dict.fromkeys(units, PREFIX + "all")
+    sizes = Counter(units.values())
+    names: dict[tuple[int, str], str] = {}
+    family, name, size = -1, "", 0
+    for unit in sorted(sizes):
+        if unit[0] != family or size >= split_above:
+            family, name, size = unit[0], PREFIX + unit[1], 0
+        names[unit] = name
+        size += sizes[unit]
+    return {rel: names[unit] for rel, unit in units.items()}
 
 
 def plan_partitions(
-    copies: Mapping[str, str], split: bool, old: SearchMemo | None, index: Path
+    copies: Mapping[str, str], placed: Mapping[str, str], old: SearchMemo | None, index: Path
 ) -> PartitionPlan:
     """Group pages into parts; a part is dirty if one of its copies changed or it is missing."""
-    members: dict[str, list[str]] = {}
-    for rel in sorted(copies):
-        members.setdefault(partition_of(rel, split), []).append(rel)
-    before: dict[str, list[str]] = {}
-    for rel in sorted(old.copies if old else {}):
-        before.setdefault(partition_of(rel, split), []).append(rel)
+    members = _members(placed)
+    before = _members(old.placed) if old else {}
     dirty = [
         name
         for name, rels in members.items()
@@ -87,6 +107,13 @@ def plan_partitions(
         or not (index / name / ENTRY).is_file()
     ]
     return PartitionPlan(members, dirty, sorted(set(before) - set(members)))
+
+
+def _members(placed: Mapping[str, str]) -> dict[str, list[str]]:
+    members: dict[str, list[str]] = {}
+    for rel in sorted(placed):
+        members.setdefault(placed[rel], []).append(rel)
+    return dict(sorted(members.items()))
 
 
 def load_memo(work: Path) -> SearchMemo | None:
