@@ -171,22 +171,25 @@ def drop_bundles(staging: Path, langs: list[str]) -> None:
         shutil.rmtree(staging / lang / BUNDLE, ignore_errors=True)
 
 
-def place_extras(
-    staging: Path,
-    scratch: Path,
-    write: Callable[[Path], None],
-    old_extras: list[str],
-    changes: Mapping[str, HtmlChange],
-) -> list[str]:
-    """Write the files beside MkDocs' output into `scratch`, then move them into staging.
+def write_extras(scratch: Path, write: Callable[[Path], None]) -> None:
+    """Write the files beside MkDocs' output (`write`) into a fresh `scratch` folder.
 
-    Writing into a fresh folder and renaming keeps every hard link to the last site intact.
-    An extra file written last time but not now is removed, or restored from MkDocs' output
-    if MkDocs has a file of that name.
+    Writing into a fresh folder and renaming (`place_extras`) keeps every hard link to the
+    last site intact.
     """
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
     write(scratch)
+
+
+def place_extras(
+    staging: Path, scratch: Path, old_extras: list[str], changes: Mapping[str, HtmlChange]
+) -> list[str]:
+    """Move the files `write_extras` wrote into staging; their site-relative names.
+
+    An extra file written last time but not now is removed, or restored from MkDocs' output
+    if MkDocs has a file of that name.
+    """
     names = sorted(
         os.path.relpath(os.path.join(folder, name), scratch).replace(os.sep, "/")
         for folder, _dirs, files in os.walk(scratch)

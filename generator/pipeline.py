@@ -10,6 +10,7 @@ import shutil
 import sys
 import time
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from generator.incremental import (
     prune_strays,
     search_state,
     update_search,
+    write_extras,
 )
 from generator.progress import BuildProgress, SilentProgress
 from generator.project import Project
@@ -153,7 +155,12 @@ def publish_changes(
     old = cache.languages if cache else {}
     drop_cache(work)  # the trees below are about to change
     plans = plan_languages(site, project, work, chosen, old, strict=strict, trash=work / TRASH)
-    with staged_site(target) as staging:
+    # Feeds, calendars and sitemaps depend on the rendered site only: they are written while
+    # MkDocs and Pagefind, other processes, do their part.
+    with ThreadPoolExecutor(1) as pool, staged_site(target) as staging:
+        written = pool.submit(
+            write_extras, work / "extras", lambda folder: write_site_files(site, folder, chosen)
+        )
         if seeded:
             seed_from(target, staging)
             drop_languages(staging, set(old) - set(site.config.languages))
@@ -162,12 +169,9 @@ def publish_changes(
             return None
         changes, states = built
         progress.stage("publish")
+        written.result()
         extras = place_extras(
-            staging,
-            work / "extras",
-            lambda folder: write_site_files(site, folder, chosen),
-            cache.extras if seeded and cache else [],
-            changes,
+            staging, work / "extras", cache.extras if seeded and cache else [], changes
         )
         prune_strays(staging, changes, extras)
         if not seeded:
