@@ -146,7 +146,11 @@ def place_bundles(
         if result is None and seeded:
             continue
         primary = bundle_parts(bundle)[:1]
-        if result is None or not seeded or not result.indexed or set(primary) & set(result.indexed):
+        # The primary part is the bundle's top folder: a new or rebuilt one replaces it all.
+        moved = primary != bundle_parts(dest)[:1] or set(primary) & set(
+            result.indexed if result else ()
+        )
+        if result is None or not seeded or not result.indexed or moved:
             replace_tree(bundle, dest)
             continue
         for name in set(bundle_parts(dest)) - set(bundle_parts(bundle)):

@@ -23,10 +23,12 @@ from sites import tree_hashes, write_synth_project
 
 from generator.buildcache import CACHE_FILE, load_cache
 from generator.fastpath import nothing_to_build
+from generator.incremental import place_bundles
 from generator.pipeline import build_site
 from generator.project import Project
 from generator.publish.lock import LOCK_NAME
 from generator.records.load import ParseMemo
+from generator.search.pagefind import LanguageIndex
 from generator.search.partitions import load_memo
 
 RECORDS = int(os.environ.get("WARTA_PROPERTY_RECORDS", "40"))
@@ -342,3 +344,24 @@ def test_one_edit_reindexes_only_the_part_of_its_year(
     assert len(set(memo.placed.values())) >= 3
     manifest = json.loads((small_project.site_dir / "en/pagefind/warta-parts.json").read_text())
     assert [manifest["primary"], *manifest["parts"]] == sorted(set(memo.placed.values()))
+
+
+def write_bundle(folder: Path, primary: str, others: list[str]) -> None:
+    """A stand-in for an assembled search bundle: each part's name in a file."""
+    folder.mkdir(parents=True)
+    (folder / "part.txt").write_text(primary, "utf-8")
+    for name in others:
+        (folder / name).mkdir()
+        (folder / name / "part.txt").write_text(name, "utf-8")
+    (folder / "roots").mkdir()
+    manifest = {"version": 1, "primary": primary, "parts": others}
+    (folder / "warta-parts.json").write_text(json.dumps(manifest), "utf-8")
+
+
+def test_a_new_primary_part_replaces_the_whole_bundle(tmp_path: Path) -> None:
+    # The oldest part is gone and the next one, unchanged, becomes the primary.
+    write_bundle(tmp_path / "work/id/bundle", "part-2019", ["part-2021"])
+    write_bundle(tmp_path / "site/id/pagefind", "part-2017", ["part-2019", "part-2021"])
+    result = LanguageIndex("id", 0, "", 0.0, 3, ("part-2021",))
+    place_bundles(tmp_path / "site", tmp_path / "work", {"id": result}, seeded=True)
+    assert tree_hashes(tmp_path / "site/id/pagefind") == tree_hashes(tmp_path / "work/id/bundle")
