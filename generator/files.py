@@ -73,3 +73,12 @@ _EMPTY = (
     "for entry in pathlib.Path(sys.argv[1]).iterdir():\n"
     "    shutil.rmtree(entry, ignore_errors=True)\n"
 )
+
+
+def link_or_copy(src: str, dst: str) -> str:
+    """Hard-link a file, copying it when links are not possible."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+    return dst

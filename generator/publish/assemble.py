@@ -14,7 +14,7 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.publish.swap import link_or_copy
+from generator.files import link_or_copy
 
 
 def seed_from(site_dir: Path, staging: Path) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.files import discard_tree
+from generator.files import discard_tree, link_or_copy
 
 STAGING_PREFIX = ".warta-staging-"  # `.warta-*/` is in .gitignore
 RETIRED_PREFIX = ".warta-retired-"
@@ -149,12 +149,3 @@ def carry_over(site_dir: Path, staging: Path, names: Iterable[str]) -> list[str]
             shutil.copytree(source, staging / name, copy_function=link_or_copy)
             carried.append(name)
     return carried
-
-
-def link_or_copy(src: str, dst: str) -> str:
-    """Hard-link a file, copying it when links are not possible."""
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
-    return dst

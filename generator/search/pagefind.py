@@ -8,7 +8,6 @@ re-indexes that language and carries the other's folder over with its bundle, un
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sys
 import time
@@ -17,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.buildcache import digest_text
 from generator.config import SearchConfig
 from generator.search.bundle import canonicalize_bundle
 from generator.search.forms import COMPOUNDS, ROOTED, add_word_forms, text_words
@@ -132,7 +132,7 @@ def site_roots(parts: dict[str, str], lang: str) -> tuple[SiteRoots | None, str]
     if lang not in ROOTED:
         return None, ""
     written = {word for part in parts.values() for word in text_words(part)}
-    return SiteRoots(written), digest("\n".join(sorted(written)))
+    return SiteRoots(written), digest_text("\n".join(sorted(written)))
 
 
 def write_copies(
@@ -151,18 +151,21 @@ def write_copies(
     part, its part of the index and the vocabulary the roots were read from (`roots`, with
     its fingerprint) are all unchanged.
     """
-    site_roots, fingerprint = roots
-    same_roots = old is not None and old.roots == fingerprint
+    word_roots, fingerprint = roots
     before = old.placed if old else {}
     copies: dict[str, str] = {}
     for rel, part in parts.items():
-        kept = same_roots and old is not None and old.parts.get(rel) == part
-        if kept and old is not None and before.get(rel) == placed[rel]:
+        if (
+            old is not None
+            and old.roots == fingerprint
+            and old.parts.get(rel) == part
+            and before.get(rel) == placed[rel]
+        ):
             copies[rel] = old.copies[rel]
             continue
-        forms = site_roots.added_form if site_roots else None
+        forms = word_roots.added_form if word_roots else None
         text = add_word_forms(part, forms, COMPOUNDS.get(lang, ())) if forms else part
-        copies[rel] = digest(text)
+        copies[rel] = digest_text(text)
         if old is None or old.copies.get(rel) != copies[rel] or before.get(rel) != placed[rel]:
             target = source / placed[rel] / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -215,11 +218,6 @@ def refresh_parts(
         else:
             parts[rel] = part
     return dict(sorted(parts.items()))
-
-
-def digest(text: str) -> str:
-    """A short digest of a page copy."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def indexed_part(html: str) -> str | None:

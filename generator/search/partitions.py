@@ -18,7 +18,6 @@ would make from the same pages.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from collections import Counter
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from generator.files import link_or_copy, write_atomic
 from generator.search.bundle import ENTRY
 
 MEMO = "memo.json"
@@ -127,9 +127,7 @@ def load_memo(work: Path) -> SearchMemo | None:
 
 def save_memo(work: Path, memo: SearchMemo) -> None:
     """Write the memo, last: a build killed before this re-indexes from scratch next time."""
-    temporary = work / (MEMO + ".tmp")
-    temporary.write_text(memo.model_dump_json(), "utf-8")
-    os.replace(temporary, work / MEMO)
+    write_atomic(work / MEMO, memo.model_dump_json())
 
 
 def drop_memo(work: Path) -> None:
@@ -143,16 +141,8 @@ def assemble_bundle(index: Path, names: Iterable[str], bundle: Path) -> None:
     ordered = sorted(names)
     if not ordered:
         return
-    shutil.copytree(index / ordered[0], bundle, copy_function=_link)
+    shutil.copytree(index / ordered[0], bundle, copy_function=link_or_copy)
     for name in ordered[1:]:
-        shutil.copytree(index / name, bundle / name, copy_function=_link)
+        shutil.copytree(index / name, bundle / name, copy_function=link_or_copy)
     manifest = {"version": 1, "primary": ordered[0], "parts": ordered[1:]}
     (bundle / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":")), "utf-8")
-
-
-def _link(source: str, target: str) -> str:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-    return target
