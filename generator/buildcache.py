@@ -10,6 +10,7 @@ corrupt or foreign cache is ignored, and the build starts from scratch.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -93,9 +94,11 @@ def up_to_date(cache: BuildCache | None, inputs: str, site_dir: Path) -> bool:
     return cache is not None and cache.inputs == inputs and cache.site == site_identity(site_dir)
 
 
+@functools.cache  # the code a process runs cannot change under it
 def toolchain() -> str:
     """Digest of Python, Warta (version and code) and the tools' versions."""
-    parts = [CACHE_FORMAT, generator.__version__, platform.python_version(), sys.executable]
+    # The environment, not the interpreter's path: `python` and `python3` are one toolchain.
+    parts = [CACHE_FORMAT, generator.__version__, platform.python_version(), sys.prefix]
     for tool in TOOLS:
         try:
             parts.append(f"{tool}={metadata.version(tool)}")
@@ -131,14 +134,17 @@ def walk_files(root: Path) -> list[Path]:
     return found
 
 
-def input_digest(project: Project, options: Mapping[str, object]) -> str:
-    """Digest of the configuration, every record, every template and the build's options."""
+def input_digest(
+    project: Project, options: Mapping[str, object], templates: str | None = None
+) -> str:
+    """Digest of the configuration, every record, every template (`templates`, if the
+    caller has it already) and the build's options."""
     parts = {
         "config": digest_text(project.config_file.read_bytes())
         if project.config_file.is_file()
         else "",
         "content": digest_files(project.content),
-        "templates": digest_files(project.templates),
+        "templates": templates if templates is not None else digest_files(project.templates),
         "options": json.dumps(options, sort_keys=True, default=str),
     }
     return digest_text(json.dumps(parts, sort_keys=True))
@@ -187,14 +193,29 @@ def save_cache(work: Path, cache: BuildCache) -> None:
 
 
 def stat_tree(root: Path) -> dict[str, Stat]:
-    """The size and time of every file under `root`, by its `/`-separated relative path."""
+    """The size and time of every file under `root`, by its `/`-separated relative path.
+
+    Links to files count as files; linked folders are not followed. One `scandir` and one
+    `stat` per entry: a language's MkDocs output has a folder per page.
+    """
     result: dict[str, Stat] = {}
-    prefix = len(str(root)) + 1
-    for folder, _dirs, files in os.walk(root):
-        for name in files:
-            full = os.path.join(folder, name)
-            stat = os.stat(full)
-            result[full[prefix:].replace(os.sep, "/")] = (stat.st_size, stat.st_mtime_ns)
+    folders = [(str(root), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # gone meanwhile, or not a folder: it holds no files
+        for entry in entries:
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                continue
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue  # a dangling link
+            result[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
     return result
 
 

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from generator.buildcache import (
     BuildCache,
     LanguageState,
     build_options,
+    digest_files,
+    digest_text,
     drop_cache,
     input_digest,
     load_cache,
@@ -40,9 +43,10 @@ from generator.incremental import (
     update_search,
     write_extras,
 )
+from generator.memo import MemoStore
 from generator.progress import BuildProgress, SilentProgress
 from generator.project import Project
-from generator.publish.assemble import seed_from
+from generator.publish.assemble import Seeding, seeding
 from generator.publish.feeds import write_feeds
 from generator.publish.lock import LockBusy, build_lock
 from generator.publish.redirects import write_redirects
@@ -106,8 +110,11 @@ def run_stages(
     """Run every stage in order and publish only if all succeed; returns the exit code.
 
     `work_dir` holds the generated docs trees, MkDocs' output and the build cache (default
-    `build/`). With a trusted cache only what changed is rebuilt; `full` ignores the cache.
-    A `parse_memo` kept between builds (`warta serve`) spares re-parsing unchanged records.
+    `build/`). With a trusted cache only what changed is rebuilt; `full` ignores the cache and
+    the memos. While the records are checked and rendered, the staging folder is filled with
+    links to the published site.
+    Record files are parsed again only if their text changed: the parses are kept under
+    `work` (`memo/parse/`), or in a `parse_memo` held in memory (`warta serve`).
     """
     progress, start = progress or SilentProgress(), time.monotonic()
     target, work = site_dir or project.site_dir, work_dir or project.build_dir
@@ -115,20 +122,35 @@ def run_stages(
     try:
         options = build_options(langs, strict, include_drafts, today)
         cache, why = (None, "") if full else load_cache(work)
-        inputs = input_digest(project, options)
+        templates = digest_files(project.templates)
+        inputs = input_digest(project, options, templates)
+        memos = MemoStore(work / "memo", toolchain(), fresh=full)
         if up_to_date(cache, inputs, target):
             print(f"nothing changed: {target} is up to date ({time.monotonic() - start:.1f} s)")
             return EXIT_OK
         if why:
             print(f"warta build: {why}", file=sys.stderr)
-        progress.stage("check")
-        graph = checked_graph(check_records(project, strict=strict, memo=parse_memo))
-        chosen = choose_languages(graph.config, langs) if graph else []
-        if graph is None or not chosen:
-            return EXIT_ERRORS if graph is None else EXIT_USAGE
-        progress.stage("render")
-        site = render_site(graph, project.templates, include_drafts=include_drafts, today=today)
-        state = publish_changes(site, project, work, target, chosen, cache, strict, progress)
+        seeded = cache is not None and cache.site == site_identity(target) and target.is_dir()
+        with (
+            staged_site(target, trash=work / TRASH) as staging,
+            seeding(target, staging, seeded) as seed,
+        ):
+            progress.stage("check")
+            memo = parse_memo if parse_memo else ParseMemo(memos.open("parse"))
+            graph = checked_graph(check_records(project, strict=strict, memo=memo))
+            chosen = choose_languages(graph.config, langs) if graph else []
+            if graph is None or not chosen:
+                return EXIT_ERRORS if graph is None else EXIT_USAGE
+            progress.stage("render")
+            site = render_site(
+                graph,
+                project.templates,
+                include_drafts=include_drafts,
+                today=today,
+                memos=replace(memos, stamp=digest_text(memos.stamp + templates)),
+            )
+            output = Output(target, work, staging, seed)
+            state = publish_changes(site, project, output, chosen, cache, strict, progress)
         if state is None:
             return EXIT_ERRORS
         save_cache(work, state.model_copy(update={"inputs": inputs}))
@@ -139,11 +161,21 @@ def run_stages(
     return EXIT_OK
 
 
+@dataclass(frozen=True)
+class Output:
+    """Where a build writes: the site, the work folder, and the staging folder (being seeded
+    with the published site when `seed` is set)."""
+
+    target: Path
+    work: Path
+    staging: Path
+    seed: Seeding | None
+
+
 def publish_changes(
     site: RenderedSite,
     project: Project,
-    work: Path,
-    target: Path,
+    out: Output,
     chosen: list[str],
     cache: BuildCache | None,
     strict: bool,
@@ -151,18 +183,18 @@ def publish_changes(
 ) -> BuildCache | None:
     """Write, build, index and publish what changed; the new cache (inputs unset) or None."""
     progress.stage("write")
-    seeded = cache is not None and cache.site == site_identity(target) and target.is_dir()
+    work, staging, seeded = out.work, out.staging, out.seed is not None
     old = cache.languages if cache else {}
     drop_cache(work)  # the trees below are about to change
     plans = plan_languages(site, project, work, chosen, old, strict=strict, trash=work / TRASH)
     # Feeds, calendars and sitemaps depend on the rendered site only: they are written while
     # MkDocs and Pagefind, other processes, do their part.
-    with ThreadPoolExecutor(1) as pool, staged_site(target) as staging:
+    with ThreadPoolExecutor(1) as pool:
         written = pool.submit(
             write_extras, work / "extras", lambda folder: write_site_files(site, folder, chosen)
         )
-        if seeded:
-            seed_from(target, staging)
+        if out.seed is not None:
+            out.seed.wait()
             drop_languages(staging, set(old) - set(site.config.languages))
         built = build_and_index(staging, plans, site, work / "search", old, seeded, progress)
         if built is None:
@@ -176,15 +208,15 @@ def publish_changes(
         prune_strays(staging, changes, extras)
         if not seeded:
             carry_over(
-                target, staging, [lang for lang in site.config.languages if lang not in chosen]
+                out.target, staging, [lang for lang in site.config.languages if lang not in chosen]
             )
-        publish_site(staging, target, trash=work / TRASH)
+        publish_site(staging, out.target, trash=work / TRASH)
     languages = {lang: state for lang, state in old.items() if lang in site.config.languages}
     languages.update(states)
     return BuildCache(
         toolchain=toolchain(),
         inputs="",
-        site=site_identity(target),
+        site=site_identity(out.target),
         languages=languages,
         extras=extras,
     )

@@ -8,12 +8,14 @@ same sources. `WARTA_PROPERTY_RECORDS` and `WARTA_PROPERTY_EXAMPLES` make it big
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -365,3 +367,49 @@ def test_a_new_primary_part_replaces_the_whole_bundle(tmp_path: Path) -> None:
     result = LanguageIndex("id", 0, "", 0.0, 3, ("part-2021",))
     place_bundles(tmp_path / "site", tmp_path / "work", {"id": result}, seeded=True)
     assert tree_hashes(tmp_path / "site/id/pagefind") == tree_hashes(tmp_path / "work/id/bundle")
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, target: str) -> list[object]:
+    """Record the first argument of every call of a module-level function (it still runs)."""
+    module, name = target.rsplit(".", 1)
+    real = getattr(importlib.import_module(module), name)
+    calls: list[object] = []
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0] if args else None)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(target, spy)
+    return calls
+
+
+def test_one_edit_parses_one_file_and_renders_only_the_pages_it_shows_on(
+    small_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A sentence of an event's English body shows on the event's English page only.
+    event = records(small_project, "events")[0]
+    data = load(event)
+    body = data["body"]
+    assert isinstance(body, dict)
+    body["en"] = f"{body['en']}\nA sentence added later.\n"
+    dump(event, data)
+    monkeypatch.setattr("generator.render.site.multiprocessing.get_all_start_methods", list)
+    parsed = count_calls(monkeypatch, "generator.records.load.load_mapping")
+    rendered = count_calls(monkeypatch, "generator.render.site.tidy")
+    assert build_site(small_project) == 0
+    texts = {path.read_text("utf-8") for path in records(small_project)}
+    assert [text for text in parsed if text in texts] == [event.read_text("utf-8")]
+    assert len(rendered) == 1
+    assert "A sentence added later." in str(rendered[0])
+
+
+def test_a_full_build_parses_and_renders_everything_again(
+    small_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("generator.render.site.multiprocessing.get_all_start_methods", list)
+    parsed = count_calls(monkeypatch, "generator.records.load.load_mapping")
+    rendered = count_calls(monkeypatch, "generator.render.site.tidy")
+    assert build_site(small_project, full=True) == 0
+    texts = {path.read_text("utf-8") for path in records(small_project)}
+    assert len([text for text in parsed if text in texts]) == len(records(small_project))
+    assert len(rendered) == sum(1 for _ in small_project.site_dir.rglob("index.html")) - 1

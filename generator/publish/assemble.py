@@ -11,24 +11,58 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.files import link_or_copy
 
 
-def seed_from(site_dir: Path, staging: Path) -> None:
-    """Fill the empty `staging` with hard links to every file of the published site."""
-    if shutil.which("cp") and os.name == "posix":
-        # GNU cp links a tree of tens of thousands of files far faster than Python can.
-        done = subprocess.run(
-            ["cp", "-al", f"{site_dir}/.", str(staging)], capture_output=True, check=False
-        )
-        if done.returncode == 0:
+class Seeding:
+    """The empty `staging` being filled with hard links to every file of the published site.
+
+    GNU cp links a tree of tens of thousands of files far faster than Python can, and in a
+    process of its own it does so while the build's first stages run.
+    """
+
+    def __init__(self, site_dir: Path, staging: Path) -> None:
+        self.site_dir, self.staging = site_dir, staging
+        self._cp: subprocess.Popen[bytes] | None = None
+        if shutil.which("cp") and os.name == "posix":
+            self._cp = subprocess.Popen(
+                ["cp", "-al", f"{site_dir}/.", str(staging)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+
+    def wait(self) -> None:
+        """Return when `staging` holds the whole published site."""
+        if self._cp is not None and self._cp.wait() == 0:
             return
-        shutil.rmtree(staging)
-        staging.mkdir()
-    shutil.copytree(site_dir, staging, copy_function=link_or_copy, dirs_exist_ok=True)
+        if self._cp is not None:  # cp failed (not GNU, or no hard links): Python does it
+            shutil.rmtree(self.staging)
+            self.staging.mkdir()
+        self._cp = None
+        shutil.copytree(self.site_dir, self.staging, copy_function=link_or_copy, dirs_exist_ok=True)
+
+    def cancel(self) -> None:
+        """Stop linking (the build failed); `staging` is left to be removed."""
+        if self._cp is not None and self._cp.poll() is None:
+            self._cp.kill()
+        if self._cp is not None:
+            self._cp.wait()
+
+
+@contextmanager
+def seeding(site_dir: Path, staging: Path, wanted: bool) -> Iterator[Seeding | None]:
+    """Start seeding `staging` (if `wanted`); linking stops if the build ends first."""
+    seed = Seeding(site_dir, staging) if wanted else None
+    try:
+        yield seed
+    finally:
+        if seed is not None:
+            seed.cancel()
 
 
 def copy_files(source: Path, dest: Path, names: Iterable[str]) -> None:

@@ -21,14 +21,16 @@ _RENAME_SWAP = 2  # <stdio.h> on macOS
 
 
 @contextmanager
-def staged_site(site_dir: Path) -> Iterator[Path]:
-    """A fresh staging folder next to `site_dir`, removed afterwards unless published."""
+def staged_site(site_dir: Path, trash: Path | None = None) -> Iterator[Path]:
+    """A fresh staging folder next to `site_dir`, removed afterwards unless published
+    (through `trash`, if given: see `discard_tree`)."""
     staging = make_staging(site_dir)
     try:
         yield staging
     finally:
         # After a successful publish the folder has been renamed away: nothing to remove.
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging.exists():
+            discard_tree(staging, trash)
 
 
 def make_staging(site_dir: Path) -> Path:

@@ -10,9 +10,10 @@ from generator.project import Project
 from generator.records.controls import check_controls
 from generator.records.coverage import Coverage, gate_coverage, measure_coverage
 from generator.records.link import RecordGraph, resolve_graph
-from generator.records.load import ParseMemo, folder_kind, iter_record_files, load_documents
+from generator.records.load import ParseMemo, folder_kind, load_documents
 from generator.records.photos import check_photos
 from generator.records.rawhtml import check_raw_html
+from generator.records.scan import scan_content
 from generator.records.translations import Manifest, load_manifest
 from generator.records.validate import Entry, load_config_document, validate_documents
 
@@ -37,14 +38,15 @@ def check_records(
     """
     report = Report()
     config, config_doc = load_config_document(project.root, report)
-    docs = load_documents(project.content, report, memo)
+    paths = scan_content(project.content, report)
+    docs = load_documents(project.content, report, memo, paths)
     check_controls(docs, report)
-    files = sum(1 for _ in iter_record_files(project.content)) + 1
+    files = len(paths) + 1
     if config is None:
         return CheckResult(report, files)
     entries = validate_documents(docs, config, report)
     check_raw_html(entries, config, report)
-    graph = resolve_graph(entries, config, report, broken_records(project, entries))
+    graph = resolve_graph(entries, config, report, broken_records(project, entries, paths))
     graph.photos = check_photos(entries, project.content, config, report)
     manifest = load_manifest(project.content, report)
     coverage = measure_coverage(entries, config, manifest, report)
@@ -55,11 +57,10 @@ def check_records(
     return CheckResult(report, files, graph, coverage, manifest)
 
 
-def broken_records(project: Project, entries: list[Entry]) -> dict[tuple[str, str], Path]:
+def broken_records(
+    project: Project, entries: list[Entry], paths: list[Path]
+) -> dict[tuple[str, str], Path]:
     """The record files that did not become records (they have errors), by kind and id."""
     valid = {(entry.kind, entry.key) for entry in entries}
-    found = {
-        (folder_kind(project.content, path), path.stem): path
-        for path in iter_record_files(project.content)
-    }
+    found = {(folder_kind(project.content, path), path.stem): path for path in paths}
     return {key: path for key, path in found.items() if key[0] and key not in valid}

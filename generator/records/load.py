@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Position, Report
+from generator.memo import DiskMemo, text_key
 from generator.records.kinds import BY_FOLDER
 from generator.records.scan import scan_content
 
@@ -68,48 +69,40 @@ Parsed = tuple[dict[str, Any], dict[FieldPath, Position], dict[FieldPath, Positi
 
 
 class ParseMemo:
-    """The last parse of each file, reused while its text is unchanged (`warta serve`).
+    """Earlier parses of record files, by a digest of their text (`generator.memo`).
 
     A parse is a function of the text alone, and nothing downstream changes one. A file that
     fails to parse is not remembered, so its diagnostic is reported again every time.
     """
 
-    def __init__(self) -> None:
-        self._files: dict[Path, tuple[str, Parsed]] = {}
+    def __init__(self, memo: DiskMemo[Parsed] | None = None) -> None:
+        self._memo: DiskMemo[Parsed] = memo if memo is not None else DiskMemo()
 
-    def parse(self, path: Path, text: str) -> Parsed:
-        """The file's parse: remembered if its text is the same as last time."""
-        known = self._files.get(path)
-        if known is not None and known[0] == text:
-            return known[1]
-        parsed = load_mapping(text)
-        self._files[path] = (text, parsed)
-        return parsed
+    def parse(self, text: str) -> Parsed:
+        """The text's parse: the remembered one if the same text was parsed before."""
+        return self._memo.get(text_key(text), lambda: load_mapping(text))
 
-    def keep_only(self, paths: set[Path]) -> None:
-        """Forget the files that are gone."""
-        for path in set(self._files) - paths:
-            del self._files[path]
+    def save(self) -> None:
+        """Keep the parses of this load only, and store them if the memo has a file."""
+        self._memo.save()
 
 
 def load_documents(
-    content_dir: Path, report: Report, memo: ParseMemo | None = None
+    content_dir: Path,
+    report: Report,
+    memo: ParseMemo | None = None,
+    paths: list[Path] | None = None,
 ) -> list[Document]:
-    """Load every record file under `content_dir`, reporting the ones that fail."""
-    docs, paths = [], set()
-    for path in scan_content(content_dir, report):
-        paths.add(path)
+    """Load every record file under `content_dir` (or the `paths` its scan found), reporting
+    the ones that fail."""
+    docs = []
+    for path in scan_content(content_dir, report) if paths is None else paths:
         doc = load_document(path, folder_kind(content_dir, path), report, memo)
         if doc is not None:
             docs.append(doc)
     if memo is not None:
-        memo.keep_only(paths)
+        memo.save()
     return docs
-
-
-def iter_record_files(content_dir: Path) -> Iterator[Path]:
-    """Every record file below the content folder that the scan lets through, in order."""
-    yield from scan_content(content_dir, Report())
 
 
 def folder_kind(content_dir: Path, path: Path) -> str:
@@ -125,7 +118,7 @@ def load_document(
     """Load one file, or report why it cannot be loaded and return None."""
     try:
         text = read_text(path)
-        data, positions, keys = memo.parse(path, text) if memo else load_mapping(text)
+        data, positions, keys = memo.parse(text) if memo else load_mapping(text)
     except LoadError as err:
         report.add(path, err.position, err.code, err.message, hint=err.hint)
         return None

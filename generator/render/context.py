@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.memo import digest_of
 from generator.records.kinds import record_date
 from generator.records.models import (
     Agreement,
@@ -78,6 +80,11 @@ class RenderContext:
     # Open Graph locales (`id_ID`, `en_GB`) of every language, for og:locale:alternate.
     locales: Mapping[str, str] = field(default_factory=dict)
 
+    @functools.cached_property
+    def strings_digest(self) -> str:
+        """A digest of the language's UI strings, which every template reads."""
+        return digest_of(self.loc.strings)
+
     def title_of(self, record: Record) -> str:
         """A record's display name in this language."""
         title = getattr(record, "title", None) or getattr(record, "name", "")
@@ -85,10 +92,21 @@ class RenderContext:
 
     def ref(self, kind: str, key: str) -> Ref:
         """A reference to a record; unpublished records are named but not linked."""
+        known = self._refs.get((kind, key))
+        if known is None:
+            known = self._refs[(kind, key)] = self._make_ref(kind, key)
+        return known
+
+    def _make_ref(self, kind: str, key: str) -> Ref:
         if kind == "sector":
             return self.sector_ref(key)
         entry = self.index.graph.entries[kind][key]
         return Ref(self.title_of(entry.record), self.index.path_of(kind, key))
+
+    @functools.cached_property
+    def _refs(self) -> dict[tuple[str, str], Ref]:
+        # A large site names the same few thousand records on page after page.
+        return {}
 
     def refs(self, kind: str, keys: list[str]) -> list[Ref]:
         """References to several records of one kind, in the given order."""

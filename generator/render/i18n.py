@@ -41,7 +41,9 @@ def flatten_keys(data: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
 
 def pick_text(text: Mapping[str, str], lang: str, config: SiteConfig) -> str:
     """Text in `lang`, else the default language, else the first language that has it."""
-    order = [lang, config.default_language, *config.languages, *sorted(text)]
+    if text.get(lang):
+        return text[lang]
+    order = [config.default_language, *config.languages, *sorted(text)]
     return next(text[code] for code in order if text.get(code))
 
 

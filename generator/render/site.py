@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -13,6 +14,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from generator.memo import DiskMemo, MemoStore, digest_of
 from generator.records.link import RecordGraph
 from generator.render.catalog import Catalog, default_today, is_published
 from generator.render.context import PageSpec, Ref, RenderContext
@@ -44,10 +46,13 @@ def render_site(
     *,
     include_drafts: bool = False,
     today: dt.date | None = None,
+    memos: MemoStore | None = None,
 ) -> RenderedSite:
     """Render the pages and navigation of every language; paths are the same in each.
 
     The graph must come from a check without errors: every reference is assumed to resolve.
+    With `memos` (whose stamp must cover the templates), a page whose template inputs are
+    those of an earlier build takes that build's Markdown instead of being rendered again.
     """
     today = today or default_today()
     index = Catalog(graph, today, include_drafts)
@@ -66,7 +71,7 @@ def render_site(
         site.search[lang] = {**strings["search"], "locale": locale}
         contexts[lang] = RenderContext(index, Localizer(lang, graph.config, strings), locales)
         site.nav[lang] = render_nav(contexts[lang])
-    site.pages = render_languages(env, contexts, lastmods)
+    site.pages = render_languages(env, contexts, lastmods, memos)
     site.photos = [
         plan_photo(kind, key, source)
         for (kind, key), source in sorted(graph.photos.items())
@@ -82,38 +87,50 @@ def render_site(
 
 
 def render_languages(
-    env: Environment, contexts: dict[str, RenderContext], lastmods: PageDates
+    env: Environment,
+    contexts: dict[str, RenderContext],
+    lastmods: PageDates,
+    memos: MemoStore | None = None,
 ) -> dict[str, list[Page]]:
     """Every language's pages; where the system can fork, each language after the first in a
     process of its own, which inherits everything rendering reads (no pickling but of pages).
     """
     langs = list(contexts)
     if len(langs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {lang: render_language(env, contexts[lang], lastmods) for lang in langs}
+        return {lang: render_language(env, contexts[lang], lastmods, memos) for lang in langs}
     global _FORKED  # a fork inherits it: the pages are the only thing pickled
-    _FORKED = (env, contexts, lastmods)
+    _FORKED = (env, contexts, lastmods, memos)
     context = multiprocessing.get_context("fork")
+    # The records and the catalog live until the build ends: no collection need scan them,
+    # and a collection in the child would copy every page of memory they sit on.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(len(langs) - 1, mp_context=context) as pool:
             others = pool.map(_render_forked, langs[1:])
-            first = render_language(env, contexts[langs[0]], lastmods)
+            first = render_language(env, contexts[langs[0]], lastmods, memos)
             return dict(zip(langs, [first, *others], strict=True))
     finally:
         _FORKED = None
+        gc.unfreeze()
 
 
-_FORKED: tuple[Environment, dict[str, RenderContext], PageDates] | None = None
+_FORKED: tuple[Environment, dict[str, RenderContext], PageDates, MemoStore | None] | None = None
 
 
 def _render_forked(lang: str) -> list[Page]:
     assert _FORKED is not None, "set before the fork"
-    env, contexts, lastmods = _FORKED
-    return render_language(env, contexts[lang], lastmods)
+    env, contexts, lastmods, memos = _FORKED
+    return render_language(env, contexts[lang], lastmods, memos)
 
 
-def render_language(env: Environment, ctx: RenderContext, lastmods: PageDates) -> list[Page]:
-    """Every page of one language."""
-    return [render_page(env, ctx, spec, lastmods) for spec in plan_pages(ctx)]
+def render_language(
+    env: Environment, ctx: RenderContext, lastmods: PageDates, memos: MemoStore | None = None
+) -> list[Page]:
+    """Every page of one language, remembering their Markdown in the language's memo."""
+    memo: DiskMemo[str] = memos.open(f"render-{ctx.loc.lang}") if memos else DiskMemo()
+    pages = [render_page(env, ctx, spec, lastmods, memo) for spec in plan_pages(ctx)]
+    memo.save()
+    return pages
 
 
 def make_environment(templates_dir: Path) -> Environment:
@@ -143,18 +160,31 @@ def plan_pages(ctx: RenderContext) -> list[PageSpec]:
     return sorted(specs, key=lambda spec: spec.path)
 
 
-def render_page(env: Environment, ctx: RenderContext, spec: PageSpec, lastmods: PageDates) -> Page:
-    """One page: front matter, then the template's Markdown, with what later stages need."""
-    template = env.get_template(spec.template)
-    text = template.render(
-        spec.context,
-        t=ctx.loc.strings,
-        page_path=spec.path,
-        title=spec.title,
+def render_page(
+    env: Environment,
+    ctx: RenderContext,
+    spec: PageSpec,
+    lastmods: PageDates,
+    memo: DiskMemo[str] | None = None,
+) -> Page:
+    """One page: front matter, then the template's Markdown, with what later stages need.
+
+    The template's output is a function of its arguments and the templates alone (the
+    memo's stamp covers those), so the digest of the arguments is its key in `memo`.
+    """
+    memo = memo if memo is not None else DiskMemo()
+    arguments = {
+        **spec.context,
+        "page_path": spec.path,
+        "title": spec.title,
         # A title in another language is marked so (`{: lang="id" }` after the heading).
-        title_attrs=Md(f' {{: lang="{spec.title_lang}" }}' if spec.title_lang else ""),
-        translated=spec.translated,
-        outdated=is_outdated(ctx, spec),
+        "title_attrs": Md(f' {{: lang="{spec.title_lang}" }}' if spec.title_lang else ""),
+        "translated": spec.translated,
+        "outdated": is_outdated(ctx, spec),
+    }
+    text = memo.get(
+        digest_of((spec.template, ctx.strings_digest, arguments)),
+        lambda: tidy(env.get_template(spec.template).render(arguments, t=ctx.loc.strings)),
     )
     meta = {
         **front_matter(spec),
@@ -163,7 +193,8 @@ def render_page(env: Environment, ctx: RenderContext, spec: PageSpec, lastmods: 
         **({"warta_outdated": True} if is_outdated(ctx, spec) else {}),
         **render_head_meta(ctx, spec),
     }
-    markdown = render_front_matter(meta) + "\n" + tidy(text)
+    head = memo.get(digest_of(meta), lambda: render_front_matter(meta))
+    markdown = head + "\n" + text
     return Page(
         ctx.loc.lang,
         spec.path,
