@@ -13,6 +13,7 @@ import gc
 import hashlib
 import io
 import pickle
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,10 +118,17 @@ class DiskMemo(Generic[V]):
         """Keep only the entries used since the last save; rewrite (atomically) the files
         whose entries changed, if the memo has a folder."""
         if self.folder is not None:
-            for shard in sorted(self._added | {shard_of(key) for key in self._old}):
-                entries = {k: v for k, v in self._used.items() if shard_of(k) == shard}
-                data = pickle.dumps((MAGIC, self.stamp, entries), protocol=5)
-                write_atomic(self.folder / f"{shard}.pickle", data)
+            try:
+                for shard in sorted(self._added | {shard_of(key) for key in self._old}):
+                    entries = {k: v for k, v in self._used.items() if shard_of(k) == shard}
+                    data = pickle.dumps((MAGIC, self.stamp, entries), protocol=5)
+                    write_atomic(self.folder / f"{shard}.pickle", data)
+            except OSError as err:  # a memo only saves work: the build goes on without it
+                print(
+                    f"warta build: cannot save the memo {self.folder} ({err.strerror or err}); "
+                    "the next build will redo its work",
+                    file=sys.stderr,
+                )
         self._old, self._used, self._added = self._used, {}, set()
 
     def __len__(self) -> int:

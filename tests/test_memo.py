@@ -110,3 +110,15 @@ def test_a_fresh_store_starts_empty_but_still_saves(tmp_path: Path) -> None:
     assert fresh.get("k", lambda: "new") == "new"
     fresh.save()
     assert MemoStore(tmp_path, "s").open("m").get("k", lambda: "none") == "new"
+
+
+def test_a_memo_that_cannot_be_saved_is_reported_not_fatal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "m").write_text("a file where the memo's folder should be", "utf-8")
+    memo: DiskMemo[str] = MemoStore(tmp_path, "s").open("m")
+    assert memo.get("k", lambda: "v") == "v"
+    memo.save()
+    err = capsys.readouterr().err
+    assert f"warta build: cannot save the memo {tmp_path / 'm'}" in err
+    assert "the next build will redo its work" in err

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from generator.diagnostics import Report
-from generator.records.load import Document
+from generator.records.load import Document, iter_texts
 from generator.records.validate import dotted
 
 # Unicode's control characters (category Cc) are exactly U+0000-U+001F and U+007F-U+009F.
@@ -41,7 +41,7 @@ ANY_RULE = re.compile("|".join(pattern.pattern for pattern, *_ in RULES))
 def check_controls(docs: list[Document], report: Report) -> None:
     """Report every text value that holds a control or bidirectional control character."""
     for doc in docs:
-        for path, text in doc.texts:
+        for path, text in iter_texts(doc.data, ()):
             if ANY_RULE.search(text) is None:
                 continue
             for pattern, code, what, hint in RULES:

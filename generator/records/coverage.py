@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from generator.config import SiteConfig
 from generator.diagnostics import Position, Report, display_path
 from generator.records.load import Document, FieldPath
+from generator.records.models import fields_of
 from generator.records.translations import Manifest, State, record_key
 from generator.records.validate import Entry, dotted
 
@@ -175,7 +176,7 @@ def gate_coverage(coverage: Coverage, config_doc: Document | None, report: Repor
 def iter_localized(value: object, path: FieldPath) -> Iterator[tuple[FieldPath, dict[str, str]]]:
     """Every localized text inside a record, with its field path as the editor wrote it."""
     if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
+        for name, info in fields_of(type(value)).items():
             yield from iter_localized(getattr(value, name), (*path, info.alias or name))
     elif isinstance(value, list):
         for i, item in enumerate(value):

@@ -14,7 +14,7 @@ from generator.config import SiteConfig
 from generator.diagnostics import Report, display_path, suggest
 from generator.records.fields import RefTo, Role
 from generator.records.load import FieldPath
-from generator.records.models import Agreement, Record, Taxonomy, Term
+from generator.records.models import Agreement, Record, Taxonomy, Term, fields_of
 from generator.records.photos import PhotoSource
 from generator.records.redirects import resolve_redirects
 from generator.records.validate import Entry, dotted
@@ -213,7 +213,7 @@ def iter_references(record: Record) -> Iterator[Reference]:
 
 
 def _model_refs(model: BaseModel, path: FieldPath, source: str, role: str) -> Iterator[Reference]:
-    for name, info in type(model).model_fields.items():
+    for name, info in fields_of(type(model)).items():
         value, key = getattr(model, name), info.alias or name
         target = _marker(info.metadata, RefTo)
         if target is not None:

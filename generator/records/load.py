@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,11 +41,6 @@ class Document:
     data: dict[str, Any]
     positions: dict[FieldPath, Position] = field(default_factory=dict)
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
-
-    @functools.cached_property
-    def texts(self) -> list[tuple[FieldPath, str]]:
-        """Every string in the document (keys included), with its field path."""
-        return list(iter_texts(self.data, ()))
 
     @property
     def stem(self) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import Field, field_validator
+from pydantic import BaseModel, Field, field_validator
+from pydantic.fields import FieldInfo
 
 from generator.records.fields import (
     Count,
@@ -474,3 +476,10 @@ class Taxonomy(Record):
     """The vocabulary's name, per language."""
     terms: dict[Id, Term] = Field(min_length=1)
     """Each term's id and its label."""
+
+
+@functools.cache
+def fields_of(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """A model class's fields; pydantic's `model_fields` builds its answer on every access,
+    which walking every record's references for every page made a visible cost."""
+    return dict(model.model_fields)

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from generator.records.kinds import RecordKind, kind_of
-from generator.records.load import Document, FieldPath
+from generator.records.load import Document, FieldPath, iter_texts
 from generator.records.models import Record
 
 # Plain-text fields whose skeleton value is an example to replace (others, such as a city or
@@ -44,4 +44,4 @@ def examples_left(doc: Document, record: Record) -> list[tuple[FieldPath, str]]:
     if getattr(record, "draft", True):
         return []
     examples = example_texts(kind_of(record))
-    return [(path, text) for path, text in doc.texts if text.strip() in examples]
+    return [(path, text) for path, text in iter_texts(doc.data, ()) if text.strip() in examples]

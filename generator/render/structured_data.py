@@ -8,6 +8,7 @@ attributes, `| tojson` inside `<script>`, which turns `<` into `\\u003c`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -41,6 +42,7 @@ def render_head_meta(ctx: RenderContext, spec: PageSpec) -> dict[str, Any]:
     return meta
 
 
+@functools.cache  # every page asks, of the same two or three codes
 def og_locale(code: str) -> str:
     """An Open Graph locale (`language_TERRITORY`) from a Babel locale code such as `id`."""
     locale = Locale.parse(code)
