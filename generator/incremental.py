@@ -11,11 +11,14 @@ to the last one plus copies of what changed.
 
 from __future__ import annotations
 
+import functools
 import json
+import multiprocessing
 import os
 import shutil
-from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,6 +176,36 @@ def drop_bundles(staging: Path, langs: list[str]) -> None:
     """Remove search bundles (a site with search turned off has none)."""
     for lang in langs:
         shutil.rmtree(staging / lang / BUNDLE, ignore_errors=True)
+
+
+@contextmanager
+def extras_writer(scratch: Path, write: Callable[[Path], None]) -> Iterator[Future[None]]:
+    """`write_extras` running beside the build; the context waits for it to end.
+
+    Where the system can fork, it runs in a forked process: the feeds and calendars are
+    seconds of Python, which in a thread would take turns with the build's own Python (the
+    walk of MkDocs' output, the search copies) under the GIL.
+    """
+    global _EXTRAS
+    if "fork" not in multiprocessing.get_all_start_methods():
+        with ThreadPoolExecutor(1) as threads:
+            yield threads.submit(write_extras, scratch, write)
+        return
+    _EXTRAS = functools.partial(write_extras, scratch, write)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(1, mp_context=context) as processes:
+            yield processes.submit(_write_extras_forked)
+    finally:
+        _EXTRAS = None
+
+
+_EXTRAS: Callable[[], None] | None = None  # what the forked writer inherits
+
+
+def _write_extras_forked() -> None:
+    assert _EXTRAS is not None, "set before the fork"
+    _EXTRAS()
 
 
 def write_extras(scratch: Path, write: Callable[[Path], None]) -> None:

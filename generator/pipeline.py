@@ -6,11 +6,11 @@ The commands (`warta build`, `warta serve`) only parse arguments and call it.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import sys
 import time
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from generator.diagnostics import print_report
 from generator.incremental import (
     HtmlChange,
     drop_bundles,
+    extras_writer,
     html_changes,
     place_bundles,
     place_extras,
@@ -41,7 +42,6 @@ from generator.incremental import (
     prune_strays,
     search_state,
     update_search,
-    write_extras,
 )
 from generator.memo import MemoStore
 from generator.progress import BuildProgress, SilentProgress
@@ -187,12 +187,11 @@ def publish_changes(
     old = cache.languages if cache else {}
     drop_cache(work)  # the trees below are about to change
     plans = plan_languages(site, project, work, chosen, old, strict=strict, trash=work / TRASH)
-    # Feeds, calendars and sitemaps depend on the rendered site only: they are written while
-    # MkDocs and Pagefind, other processes, do their part.
-    with ThreadPoolExecutor(1) as pool:
-        written = pool.submit(
-            write_extras, work / "extras", lambda folder: write_site_files(site, folder, chosen)
-        )
+    # Feeds, calendars and sitemaps depend on the rendered site only: they are written (in a
+    # forked process) while MkDocs and Pagefind do their part.
+    with extras_writer(
+        work / "extras", functools.partial(write_site_files, site, langs=chosen)
+    ) as written:
         if out.seed is not None:
             out.seed.wait()
             drop_languages(staging, set(old) - set(site.config.languages))
