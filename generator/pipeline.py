@@ -124,7 +124,7 @@ def run_stages(
         cache, why = (None, "") if full else load_cache(work)
         templates = digest_files(project.templates)
         inputs = input_digest(project, options, templates)
-        memos = MemoStore(work / "memo", toolchain(), fresh=full)
+        memos = memo_store(work, fresh=full)
         if up_to_date(cache, inputs, target):
             print(f"nothing changed: {target} is up to date ({time.monotonic() - start:.1f} s)")
             return EXIT_OK
@@ -159,6 +159,11 @@ def run_stages(
         progress.close()
     print(f"built {', '.join(chosen)} into {target} in {time.monotonic() - start:.1f} s")
     return EXIT_OK
+
+
+def memo_store(work: Path, *, fresh: bool = False) -> MemoStore:
+    """The memos a work folder keeps (`build/memo/`), trusted by this Warta only."""
+    return MemoStore(work / "memo", toolchain(), fresh=fresh)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,11 @@ from generator.commands.serve import (
     serve,
     watch_project,
 )
+from generator.diagnostics import Report
+from generator.pipeline import build_site
 from generator.preview_live import PreviewState
 from generator.project import Project
+from generator.records.load import ParseMemo, load_documents
 
 
 def write(path: Path, text: str) -> None:
@@ -219,3 +223,25 @@ def test_a_failed_rebuild_keeps_its_diagnostics_for_the_page(tmp_path: Path) -> 
     assert rebuild_preview(project, tmp_path / "preview", state) == 1
     assert "E301" in json.loads(state.status())["error"]
     assert json.loads(state.status())["build"] == 0
+
+
+def test_serve_starts_from_the_parses_the_last_preview_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_seed_project(tmp_path / "p")
+    preview = project.build_dir / "preview"
+    assert build_site(project, site_dir=preview / "site", work_dir=preview) == 0
+    memos: list[ParseMemo] = []
+    monkeypatch.setattr(
+        "generator.commands.serve.rebuild_preview", lambda *args: memos.append(args[-1])
+    )
+
+    def interrupted(self: object, *args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ThreadingHTTPServer, "serve_forever", interrupted)
+    assert serve(project, 0, preview / "site") == 0
+    parsed: list[str] = []
+    monkeypatch.setattr("generator.records.load.load_mapping", parsed.append)
+    docs = load_documents(project.content, Report(), memos[0])
+    assert docs and parsed == []  # every record's parse came from build/preview/memo/

@@ -19,7 +19,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.diagnostics import Report
-from generator.pipeline import build_site
+from generator.pipeline import build_site, memo_store
 from generator.preview_live import (
     SCRIPT,
     SCRIPT_URL,
@@ -73,7 +73,9 @@ def serve(project: Project, port: int, site_dir: Path) -> int:
     except OSError as err:
         print(f"warta serve: cannot listen on {HOST}:{port}: {err}", file=sys.stderr)
         return 1
-    rebuild = partial(rebuild_preview, project, site_dir, state, ParseMemo())
+    # Parses are kept in memory between saves, starting from those the last preview stored.
+    memo = ParseMemo(memo_store(project.build_dir / PREVIEW).open("parse"))
+    rebuild = partial(rebuild_preview, project, site_dir, state, memo)
     rebuild()
     observer = watch_project(project, Debouncer(rebuild))
     host, bound = server.server_address[:2]
