@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import functools
 import json
-import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.buildcache import LanguageState, changed_keys, removed_keys, stat_tree
+from generator.forks import can_fork, forked_pool
 from generator.publish.assemble import copy_files, move_files, remove_files, replace_tree
 from generator.search.pagefind import (
     BUNDLE,
@@ -186,26 +186,13 @@ def extras_writer(scratch: Path, write: Callable[[Path], None]) -> Iterator[Futu
     seconds of Python, which in a thread would take turns with the build's own Python (the
     walk of MkDocs' output, the search copies) under the GIL.
     """
-    global _EXTRAS
-    if "fork" not in multiprocessing.get_all_start_methods():
+    job = functools.partial(write_extras, scratch, write)
+    if not can_fork():
         with ThreadPoolExecutor(1) as threads:
-            yield threads.submit(write_extras, scratch, write)
+            yield threads.submit(job)
         return
-    _EXTRAS = functools.partial(write_extras, scratch, write)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(1, mp_context=context) as processes:
-            yield processes.submit(_write_extras_forked)
-    finally:
-        _EXTRAS = None
-
-
-_EXTRAS: Callable[[], None] | None = None  # what the forked writer inherits
-
-
-def _write_extras_forked() -> None:
-    assert _EXTRAS is not None, "set before the fork"
-    _EXTRAS()
+    with forked_pool(job, 1) as submit:
+        yield submit()
 
 
 def write_extras(scratch: Path, write: Callable[[Path], None]) -> None:

@@ -71,11 +71,6 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def text_key(text: str) -> str:
-    """A digest of a text, as a memo key."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-
-
 class DiskMemo(Generic[V]):
     """Results by key, kept in a folder between builds; only the keys used are kept.
 

@@ -324,16 +324,22 @@ def test_the_entry_point_leaves_an_unclean_lock_to_the_build(small_project: Proj
     assert not nothing_to_build(["-C", str(small_project.root), "build"])
 
 
-def test_one_edit_reindexes_only_the_part_of_its_year(
-    small_project: Project, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A sentence of the body shows on the event's page only (its title also on others).
-    event = records(small_project, "events")[0]
+def add_english_sentence(project: Project) -> tuple[Path, dict[str, object]]:
+    """Add a sentence to the first event's English body; the file and its new mapping."""
+    event = records(project, "events")[0]
     data = load(event)
     body = data["body"]
     assert isinstance(body, dict)
     body["en"] = f"{body['en']}\nA sentence added later.\n"
     dump(event, data)
+    return event, data
+
+
+def test_one_edit_reindexes_only_the_part_of_its_year(
+    small_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A sentence of the body shows on the event's page only (its title also on others).
+    event, data = add_english_sentence(small_project)
     calls = tool_calls(monkeypatch)
     assert build_site(small_project) == 0
     indexed = [Path(call[call.index("--site") + 1]) for call in calls if "pagefind" in call]
@@ -387,13 +393,8 @@ def test_one_edit_parses_one_file_and_renders_only_the_pages_it_shows_on(
     small_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A sentence of an event's English body shows on the event's English page only.
-    event = records(small_project, "events")[0]
-    data = load(event)
-    body = data["body"]
-    assert isinstance(body, dict)
-    body["en"] = f"{body['en']}\nA sentence added later.\n"
-    dump(event, data)
-    monkeypatch.setattr("generator.render.site.multiprocessing.get_all_start_methods", list)
+    event, _ = add_english_sentence(small_project)
+    monkeypatch.setattr("generator.render.site.can_fork", lambda: False)
     parsed = count_calls(monkeypatch, "generator.records.load.load_mapping")
     rendered = count_calls(monkeypatch, "generator.render.site.tidy")
     assert build_site(small_project) == 0
@@ -406,7 +407,7 @@ def test_one_edit_parses_one_file_and_renders_only_the_pages_it_shows_on(
 def test_a_full_build_parses_and_renders_everything_again(
     small_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("generator.render.site.multiprocessing.get_all_start_methods", list)
+    monkeypatch.setattr("generator.render.site.can_fork", lambda: False)
     parsed = count_calls(monkeypatch, "generator.records.load.load_mapping")
     rendered = count_calls(monkeypatch, "generator.render.site.tidy")
     assert build_site(small_project, full=True) == 0

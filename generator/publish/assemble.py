@@ -28,6 +28,7 @@ class Seeding:
     def __init__(self, site_dir: Path, staging: Path) -> None:
         self.site_dir, self.staging = site_dir, staging
         self._cp: subprocess.Popen[bytes] | None = None
+        self._linked = False
         if shutil.which("cp") and os.name == "posix":
             self._cp = subprocess.Popen(
                 ["cp", "-al", f"{site_dir}/.", str(staging)],
@@ -38,20 +39,23 @@ class Seeding:
 
     def wait(self) -> None:
         """Return when `staging` holds the whole published site."""
-        if self._cp is not None and self._cp.wait() == 0:
+        cp, self._cp = self._cp, None
+        if self._linked or (cp is not None and cp.wait() == 0):
+            self._linked = True
             return
-        if self._cp is not None:  # cp failed (not GNU, or no hard links): Python does it
+        if cp is not None:  # cp failed (not GNU, or no hard links): Python does it
             shutil.rmtree(self.staging)
             self.staging.mkdir()
-        self._cp = None
         shutil.copytree(self.site_dir, self.staging, copy_function=link_or_copy, dirs_exist_ok=True)
+        self._linked = True
 
     def cancel(self) -> None:
         """Stop linking (the build failed); `staging` is left to be removed."""
-        if self._cp is not None and self._cp.poll() is None:
-            self._cp.kill()
-        if self._cp is not None:
-            self._cp.wait()
+        cp, self._cp = self._cp, None
+        if cp is not None and cp.poll() is None:
+            cp.kill()
+        if cp is not None:
+            cp.wait()
 
 
 @contextmanager

@@ -10,8 +10,9 @@ from typing import Any
 
 import yaml
 
+from generator.buildcache import digest_text
 from generator.diagnostics import Position, Report
-from generator.memo import DiskMemo, text_key
+from generator.memo import DiskMemo
 from generator.records.kinds import BY_FOLDER
 from generator.records.scan import scan_content
 
@@ -80,7 +81,7 @@ class ParseMemo:
 
     def parse(self, text: str) -> Parsed:
         """The text's parse: the remembered one if the same text was parsed before."""
-        return self._memo.get(text_key(text), lambda: load_mapping(text))
+        return self._memo.get(digest_text(text), lambda: load_mapping(text))
 
     def save(self) -> None:
         """Keep the parses of this load only, and store them if the memo has a file."""

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import multiprocessing
 import re
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -14,6 +11,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from generator.forks import can_fork, forked_pool
 from generator.memo import DiskMemo, MemoStore, digest_of
 from generator.records.link import RecordGraph
 from generator.render.catalog import Catalog, default_today, is_published
@@ -96,31 +94,14 @@ def render_languages(
     process of its own, which inherits everything rendering reads (no pickling but of pages).
     """
     langs = list(contexts)
-    if len(langs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(langs) < 2 or not can_fork():
         return {lang: render_language(env, contexts[lang], lastmods, memos) for lang in langs}
-    global _FORKED  # a fork inherits it: the pages are the only thing pickled
-    _FORKED = (env, contexts, lastmods, memos)
-    context = multiprocessing.get_context("fork")
-    # The records and the catalog live until the build ends: no collection need scan them,
-    # and a collection in the child would copy every page of memory they sit on.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(len(langs) - 1, mp_context=context) as pool:
-            others = pool.map(_render_forked, langs[1:])
-            first = render_language(env, contexts[langs[0]], lastmods, memos)
-            return dict(zip(langs, [first, *others], strict=True))
-    finally:
-        _FORKED = None
-        gc.unfreeze()
-
-
-_FORKED: tuple[Environment, dict[str, RenderContext], PageDates, MemoStore | None] | None = None
-
-
-def _render_forked(lang: str) -> list[Page]:
-    assert _FORKED is not None, "set before the fork"
-    env, contexts, lastmods, memos = _FORKED
-    return render_language(env, contexts[lang], lastmods, memos)
+    with forked_pool(
+        lambda lang: render_language(env, contexts[lang], lastmods, memos), len(langs) - 1
+    ) as submit:
+        others = [submit(lang) for lang in langs[1:]]
+        first = render_language(env, contexts[langs[0]], lastmods, memos)
+        return dict(zip(langs, [first, *(other.result() for other in others)], strict=True))
 
 
 def render_language(
