@@ -26,6 +26,14 @@ def test_coverage_counts_each_language(tmp_path: Path) -> None:
     assert result.coverage.missing[0][1:] == ("name", "en")
 
 
+def test_the_graph_names_the_languages_a_record_lacks_a_text_in(tmp_path: Path) -> None:
+    project = build_case("w401-missing-translation", tmp_path / "project")
+    result = run(project)
+    assert result.coverage is not None and result.graph is not None
+    (entry, _field, lang) = result.coverage.missing[0]
+    assert result.graph.incomplete == {(entry.kind, entry.key): {lang}}
+
+
 def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
     project = build_case("w401-missing-translation", tmp_path / "project")
     assert len(run(project).report.errors) == 0

@@ -35,6 +35,18 @@ def test_backlinks_name_every_mention_and_role() -> None:
     assert partnership == {"acme-globex-mou"}
 
 
+def test_the_graph_keeps_each_records_references_in_field_order() -> None:
+    graph = run(Project(BASE)).graph
+    assert graph is not None
+    refs = graph.references_of("agreement", "acme-globex-mou")
+    assert [(r.target_kind, r.target, r.role) for r in refs][:2] == [
+        ("organization", "acme", "party"),
+        ("organization", "globex", "party"),
+    ]
+    assert {r.target_kind for r in refs} >= {"organization", "person", "partnership"}
+    assert graph.references_of("organization", "no-such-record") == []
+
+
 def test_seed_content_links_cleanly() -> None:
     result = run(Project(Path(__file__).parents[1]), strict=True)
     assert [d.render() for d in result.report.items] == []

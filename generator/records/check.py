@@ -52,6 +52,7 @@ def check_records(
     coverage = measure_coverage(entries, config, manifest, report)
     gate_coverage(coverage, config_doc, report)
     graph.outdated = coverage.outdated_records()
+    graph.incomplete = coverage.incomplete
     if strict:
         report = report.strict()
     return CheckResult(report, files, graph, coverage, manifest)

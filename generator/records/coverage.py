@@ -34,6 +34,8 @@ class Coverage:
     untracked: dict[str, int] = field(default_factory=dict)
     """Translations with no recorded source, assumed current (`warta translations accept`)."""
     minimum: dict[str, float] = field(default_factory=dict)
+    incomplete: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    """(kind, id) → the languages in which a record lacks at least one text."""
 
     def percent(self, lang: str) -> float:
         """Share of texts written in a language, 0–100."""
@@ -115,6 +117,7 @@ def count_text(
     """Add one text in one language to the figures, with its warning if it needs one."""
     if state is State.MISSING:
         coverage.absent[lang] += 1
+        coverage.incomplete.setdefault((entry.kind, entry.key), set()).add(lang)
         if lang in config.required_languages:
             coverage.missing.append((entry, dotted(path), lang))
             warn_missing(entry, path, lang, config, report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -52,11 +53,15 @@ class RecordGraph:
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
     sectors: dict[str, Term] = field(default_factory=dict)
     backlinks: dict[NodeKey, list[Backlink]] = field(default_factory=dict)
+    references: dict[NodeKey, list[Reference]] = field(default_factory=dict)
+    """The references each record makes, in field order."""
     broken: dict[NodeKey, Path] = field(default_factory=dict)
     """Records whose file exists but did not validate, by kind and id."""
     warned: set[tuple[str, str, str]] = field(default_factory=set)
     outdated: dict[NodeKey, set[str]] = field(default_factory=dict)
     """The languages in which a record has a translation of an older source text."""
+    incomplete: dict[NodeKey, set[str]] = field(default_factory=dict)
+    """The languages in which a record lacks at least one text (its page is untranslated)."""
     redirects: dict[str, Entry] = field(default_factory=dict)
     """Former page paths (`redirect_from:`) → the record that lives elsewhere now."""
     photos: dict[NodeKey, PhotoSource] = field(default_factory=dict)
@@ -65,6 +70,10 @@ class RecordGraph:
     def get(self, kind: str, key: str) -> Record:
         """The record of a kind with an id; the link stage has checked it exists."""
         return self.entries[kind][key].record
+
+    def references_of(self, kind: str, key: str) -> list[Reference]:
+        """Every reference a record makes, in field order."""
+        return self.references.get((kind, key), [])
 
     def links_to(self, kind: str, key: str) -> list[Backlink]:
         """Every record that mentions this one."""
@@ -90,7 +99,8 @@ def resolve_graph(
     for entry in entries:
         if graph.entries[entry.kind].get(entry.key) is not entry:
             continue
-        for ref in iter_references(entry.record):
+        refs = graph.references[(entry.kind, entry.key)] = list(iter_references(entry.record))
+        for ref in refs:
             if resolve_reference(graph, entry, ref, report):
                 backlinks[(ref.target_kind, ref.target)].append(
                     Backlink(entry, ref.role, ref.role_text)
@@ -213,15 +223,13 @@ def iter_references(record: Record) -> Iterator[Reference]:
 
 
 def _model_refs(model: BaseModel, path: FieldPath, source: str, role: str) -> Iterator[Reference]:
-    for name, info in fields_of(type(model)).items():
-        value, key = getattr(model, name), info.alias or name
-        target = _marker(info.metadata, RefTo)
+    for name, key, target, inner in _linking_fields(type(model)):
+        value = getattr(model, name)
         if target is not None:
             yield from _field_refs(
                 model, target, value, (*path, key), role or target.role or source
             )
             continue
-        inner = _marker(info.metadata, Role)
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
             if isinstance(item, BaseModel):
@@ -242,6 +250,15 @@ def _field_refs(
             yield Reference(target.kind, key, (*path, i), role, note)
     else:
         yield Reference(target.kind, value, path, role, note)
+
+
+@functools.cache
+def _linking_fields(model: type[BaseModel]) -> list[tuple[str, str, RefTo | None, Role | None]]:
+    """Each field's name, its name as written, and its reference and role markers."""
+    return [
+        (name, info.alias or name, _marker(info.metadata, RefTo), _marker(info.metadata, Role))
+        for name, info in fields_of(model).items()
+    ]
 
 
 def _marker(metadata: list[Any], marker: type[M]) -> M | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.memo import digest_of
@@ -85,6 +85,10 @@ class RenderContext:
         """A digest of the language's UI strings, which every template reads."""
         return digest_of(self.loc.strings)
 
+    def translated(self, entry: Entry) -> bool:
+        """Whether a record has every text in this language (the check counted them)."""
+        return self.loc.lang not in self.index.graph.incomplete.get((entry.kind, entry.key), ())
+
     def title_of(self, record: Record) -> str:
         """A record's display name in this language."""
         title = getattr(record, "title", None) or getattr(record, "name", "")
@@ -123,6 +127,18 @@ class RenderContext:
 
     def dated(self, entry: Entry, note: str = "") -> Dated:
         """A dated list entry for an event or agreement."""
+        known = self._dated.get((entry.kind, entry.key, note))
+        if known is None:
+            plain = self.dated(entry) if note else self._make_dated(entry)
+            known = self._dated[(entry.kind, entry.key, note)] = replace(plain, note=note)
+        return known
+
+    @functools.cached_property
+    def _dated(self) -> dict[tuple[str, str, str], Dated]:
+        # Archives, sections, home and entity timelines list the same records again and again.
+        return {}
+
+    def _make_dated(self, entry: Entry) -> Dated:
         date = record_date(entry.record)
         assert date is not None, "only events and agreements are dated"
         ref = self.ref(entry.kind, entry.key)
@@ -130,7 +146,7 @@ class RenderContext:
         summary_lang = self.loc.source_lang(getattr(entry.record, "summary", None))
         photo = self.photo(entry.kind, entry.key)
         card = card_photo(photo, self.photo_alt(entry.record), self.root) if photo else None
-        return Dated(date, self.loc.date(date), ref, note, entry.kind, summary, card, summary_lang)
+        return Dated(date, self.loc.date(date), ref, "", entry.kind, summary, card, summary_lang)
 
     @property
     def root(self) -> str:

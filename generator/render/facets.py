@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.records.link import iter_references
 from generator.records.models import Organization, Record
 from generator.render.context import PageSpec, RenderContext
 
@@ -40,7 +39,8 @@ def record_countries(ctx: RenderContext, record: Record) -> set[str]:
         return {own}
     location = getattr(record, "location", None)
     here = {location.country} if location else set()
-    orgs = [ref.target for ref in iter_references(record) if ref.target_kind == "organization"]
+    refs = ctx.index.graph.references_of(record.kind, record.key)
+    orgs = [ref.target for ref in refs if ref.target_kind == "organization"]
     return here | organization_countries(ctx, orgs)
 
 

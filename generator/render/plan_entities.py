@@ -9,7 +9,6 @@ from generator.records.link import Backlink
 from generator.records.models import Event, Organization, Person, Position
 from generator.records.validate import Entry
 from generator.render.context import Dated, Fact, PageSpec, Ref, RenderContext, newest_first
-from generator.render.i18n import is_translated
 from generator.render.markdown import escape_paragraphs
 from generator.render.plan_records import event_role
 from generator.render.scripts import in_lang, native_lang
@@ -26,7 +25,7 @@ def render_organization(ctx: RenderContext, entry: Entry) -> PageSpec:
         template=kind_of(org).template or "",
         title=ctx.title_of(org),
         title_lang=ctx.loc.source_lang(org.name),
-        translated=is_translated(org, ctx.loc.lang),
+        translated=ctx.translated(entry),
         entry=entry,
         context={
             "facts": organization_facts(ctx, org),
@@ -118,7 +117,7 @@ def render_person(ctx: RenderContext, entry: Entry) -> PageSpec:
         kind=person.kind,
         template=kind_of(person).template or "",
         title=person.name,
-        translated=is_translated(person, ctx.loc.lang),
+        translated=ctx.translated(entry),
         entry=entry,
         context={
             "facts": [fact for fact in facts if fact.value],

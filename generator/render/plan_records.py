@@ -9,7 +9,6 @@ from generator.records.models import Agreement, Event, EventOrganization, Partne
 from generator.records.validate import Entry
 from generator.render.charts import Mark, timeline_chart
 from generator.render.context import Dated, Fact, PageSpec, Ref, RenderContext, oldest_first
-from generator.render.i18n import is_translated
 from generator.render.markdown import Md, escape_markdown, vet_body
 
 
@@ -24,7 +23,7 @@ def record_spec(ctx: RenderContext, entry: Entry) -> PageSpec:
         title=ctx.title_of(record),
         description=ctx.loc.text(summary),
         date=record_date(record),
-        translated=is_translated(record, ctx.loc.lang),
+        translated=ctx.translated(entry),
         entry=entry,
         title_lang=ctx.loc.source_lang(getattr(record, "title", None)),
     )
