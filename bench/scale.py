@@ -13,11 +13,14 @@ For each corpus size (bench/synth.py, seed 1) every round runs, one after the ot
   `reconfigure_search: false`;
 - Hugo (Debian's `hugo`) on the same Markdown with a minimal layout and no search.
 
-Each figure is the median over the rounds, with the peak resident memory of the whole process
-tree (sampled every 50 ms from /proc). Then, once per size: `warta serve`'s save-to-reload
-latency (a record saved → the status the open page polls reports the new build; the page's
-script polls every 250 ms, so add up to that), and the bytes a reader's browser fetches for
-a first search query. Prints Markdown tables; the machine line says how loaded it was.
+Each figure is the median over the rounds, with the peak memory of the whole process tree
+(sampled every 50 ms from /proc): its proportional set size (PSS: a page shared by N
+processes, as after a fork, counts 1/N in each), and, for comparison with older runs, the
+sum of the processes' resident sizes (RSS), which counts a shared page once per process.
+Then, once per size: `warta serve`'s save-to-reload latency (a record saved → the status the
+open page polls reports the new build; the page's script polls every 250 ms, so add up to
+that), and the bytes a reader's browser fetches for a first search query. Prints Markdown
+tables; the machine line says how loaded it was.
 """
 
 from __future__ import annotations
@@ -61,11 +64,32 @@ class Run:
 
     seconds: float
     peak: int
+    """Peak PSS of the process tree."""
     ok: bool
+    peak_rss: int = 0
+    """Peak of the summed RSS of the process tree."""
 
 
-def tree_rss(root: int) -> int:
-    """Resident memory of a process and all its descendants."""
+def tree_memory(root: int) -> tuple[int, int]:
+    """PSS and summed RSS of a process and all its descendants (bytes)."""
+    pss = rss = 0
+    for pid in tree_pids(root):
+        with contextlib.suppress(OSError, ValueError):
+            rss += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
+            pss += process_pss(pid)
+    return pss, rss
+
+
+def process_pss(pid: int) -> int:
+    """A process's proportional set size (bytes) from smaps_rollup."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def tree_pids(root: int) -> list[int]:
+    """A process and all its descendants."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -76,19 +100,22 @@ def tree_rss(root: int) -> int:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [root]
+    pids, todo = [], [root]
     while todo:
         pid = todo.pop()
-        with contextlib.suppress(OSError):
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
+        pids.append(pid)
         todo.extend(children.get(pid, []))
-    return total
+    return pids
 
 
 def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run a command to its end, sampling its process tree's memory; print the figures."""
     run = timed_quietly(command, cwd, env)
-    print(f"    {run.seconds:8.2f} s {gib(run.peak)}  {' '.join(command[-3:])}", flush=True)
+    print(
+        f"    {run.seconds:8.2f} s {gib(run.peak)} PSS ({gib(run.peak_rss)} RSS summed)  "
+        f"{' '.join(command[-3:])}",
+        flush=True,
+    )
     return run
 
 
@@ -98,15 +125,16 @@ def timed_quietly(command: Sequence[str], cwd: Path, env: dict[str, str] | None 
     proc = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    peak = 0
+    peak = peak_rss = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        pss, rss = tree_memory(proc.pid)
+        peak, peak_rss = max(peak, pss), max(peak_rss, rss)
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     if proc.returncode:
         err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
         print(f"  ! {' '.join(command)} failed ({proc.returncode}): {err[-800:]}", flush=True)
-    return Run(seconds, peak, proc.returncode == 0)
+    return Run(seconds, peak, proc.returncode == 0, peak_rss)
 
 
 def warta(project: Project, *args: str) -> list[str]:
@@ -247,9 +275,13 @@ def same_as_cold(project: Project, scratch: Path) -> bool:
     return diff.returncode == 0
 
 
-def median(runs: list[Run]) -> tuple[float, int]:
-    """Median seconds and median peak memory."""
-    return statistics.median(r.seconds for r in runs), int(statistics.median(r.peak for r in runs))
+def median(runs: list[Run]) -> tuple[float, int, int]:
+    """Median seconds, median peak PSS and median peak summed RSS."""
+    return (
+        statistics.median(r.seconds for r in runs),
+        int(statistics.median(r.peak for r in runs)),
+        int(statistics.median(r.peak_rss for r in runs)),
+    )
 
 
 def gib(size: int) -> str:
@@ -291,13 +323,16 @@ def measure_size(args: argparse.Namespace, records: int) -> list[str]:
     cold = median(rows["warta build, cold"])[0]
     table = [
         f"\n### {records:,} records ({args.runs} interleaved rounds, medians)\n",
-        "| build | wall | vs Warta cold | peak memory (process tree) |",
-        "| --- | ---: | ---: | ---: |",
+        "| build | wall | vs Warta cold | peak memory (tree, PSS) | (tree, RSS summed) |",
+        "| --- | ---: | ---: | ---: | ---: |",
     ]
     for label, runs in rows.items():
-        seconds, peak = median(runs)
+        seconds, peak, peak_rss = median(runs)
         failed = "" if all(r.ok for r in runs) else " (failed)"
-        table.append(f"| {label}{failed} | {seconds:.2f} s | {seconds / cold:.2f} | {gib(peak)} |")
+        table.append(
+            f"| {label}{failed} | {seconds:.2f} s | {seconds / cold:.2f} | {gib(peak)} "
+            f"| {gib(peak_rss)} |"
+        )
     table.append(f"\nOne-edit site byte-identical to a cold build: {identical}")
     if args.serve:
         lat = serve_latency(project, args.runs)
