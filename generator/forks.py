@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import pickle
+import threading
+import traceback
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 R = TypeVar("R")
-
-_JOB: Callable[..., Any] | None = None  # what the forked workers inherit
 
 
 def can_fork() -> bool:
@@ -20,26 +23,70 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-@contextmanager
-def forked_pool(job: Callable[..., R], workers: int) -> Iterator[Callable[..., Future[R]]]:
-    """`submit(*args)` runs `job(*args)` in one of `workers` forked processes; leaving the
-    context waits for them. Only `can_fork()` systems have one.
+def forked_call(job: Callable[..., R], *args: Any) -> Future[R]:
+    """`job(*args)` in a forked process of its own; its result (or error) in the future.
 
-    The collector is frozen meanwhile: what the workers inherit lives on in the parent, no
-    collection need scan it, and one in a worker would copy every page of memory it sits on.
+    The process ends as soon as the job does. A worker reading the parent's objects copies
+    every page of memory their reference counts sit on, so a process kept alive would hold
+    those copies until the whole build ends. The child freezes the collector first, so no
+    collection there scans (and copies) what it inherited. Only `can_fork()` systems have
+    one.
     """
-    global _JOB
-    assert _JOB is None, "one forked pool at a time"
-    _JOB = job
+    future: Future[R] = Future()
+    receive, send = multiprocessing.Pipe(duplex=False)
+    process = multiprocessing.get_context("fork").Process(
+        target=_call_and_send, args=(send, job, args), daemon=True
+    )
+    process.start()
+    send.close()  # the child holds the only sending end: its exit means end of file here
+    threading.Thread(target=_receive, args=(process, receive, future), daemon=True).start()
+    return future
+
+
+@contextmanager
+def frozen_collector() -> Iterator[None]:
+    """No collection scans the objects that exist now, until the context ends.
+
+    For a large build's graph and pages, which live until the end anyway: scanning them
+    again and again costs seconds.
+    """
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield lambda *args: pool.submit(_run_job, *args)
+        yield
     finally:
-        _JOB = None
         gc.unfreeze()
 
 
-def _run_job(*args: Any) -> Any:
-    assert _JOB is not None, "set before the fork"
-    return _JOB(*args)
+def _call_and_send(send: Connection, job: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    gc.freeze()  # moves lists, touches no object: cheap, and nothing inherited is scanned
+    try:
+        outcome: tuple[bool, Any] = (True, job(*args))
+    except BaseException as err:  # every failure goes back to the parent
+        outcome = (False, RuntimeError(f"in a forked process:\n{traceback.format_exc()}"))
+        outcome = (False, err) if _picklable(err) else outcome
+    send.send(outcome)
+    send.close()
+
+
+def _picklable(value: object) -> bool:
+    try:
+        pickle.dumps(value)
+    except Exception:  # any failure: send a description instead
+        return False
+    return True
+
+
+def _receive(process: BaseProcess, receive: Connection, future: Future[Any]) -> None:
+    try:
+        ok, value = receive.recv()
+    except (EOFError, OSError):
+        process.join()
+        future.set_exception(
+            RuntimeError(f"a forked process ended with exit code {process.exitcode}")
+        )
+        return
+    process.join()
+    if ok:
+        future.set_result(value)
+    else:
+        future.set_exception(value)

@@ -16,13 +16,13 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.buildcache import LanguageState, changed_keys, removed_keys, stat_tree
-from generator.forks import can_fork, forked_pool
+from generator.forks import can_fork, forked_call
 from generator.publish.assemble import copy_files, move_files, remove_files, replace_tree
 from generator.search.pagefind import (
     BUNDLE,
@@ -191,8 +191,11 @@ def extras_writer(scratch: Path, write: Callable[[Path], None]) -> Iterator[Futu
         with ThreadPoolExecutor(1) as threads:
             yield threads.submit(job)
         return
-    with forked_pool(job, 1) as submit:
-        yield submit()
+    future = forked_call(job)
+    try:
+        yield future
+    finally:
+        wait([future])
 
 
 def write_extras(scratch: Path, write: Callable[[Path], None]) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
-from generator.forks import can_fork, forked_pool
+from generator.forks import can_fork, forked_call, frozen_collector
 from generator.memo import DiskMemo, MemoStore, digest_of
 from generator.records.link import RecordGraph
 from generator.render.catalog import Catalog, default_today, is_published
@@ -96,10 +96,10 @@ def render_languages(
     langs = list(contexts)
     if len(langs) < 2 or not can_fork():
         return {lang: render_language(env, contexts[lang], lastmods, memos) for lang in langs}
-    with forked_pool(
-        lambda lang: render_language(env, contexts[lang], lastmods, memos), len(langs) - 1
-    ) as submit:
-        others = [submit(lang) for lang in langs[1:]]
+    with frozen_collector():
+        others = [
+            forked_call(render_language, env, contexts[lang], lastmods, memos) for lang in langs[1:]
+        ]
         first = render_language(env, contexts[langs[0]], lastmods, memos)
         return dict(zip(langs, [first, *(other.result() for other in others)], strict=True))
 
