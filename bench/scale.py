@@ -14,13 +14,13 @@ For each corpus size (bench/synth.py, seed 1) every round runs, one after the ot
 - Hugo (Debian's `hugo`) on the same Markdown with a minimal layout and no search.
 
 Each figure is the median over the rounds, with the peak memory of the whole process tree
-(sampled every 50 ms from /proc): its proportional set size (PSS: a page shared by N
-processes, as after a fork, counts 1/N in each), and, for comparison with older runs, the
-sum of the processes' resident sizes (RSS), which counts a shared page once per process.
-Then, once per size: `warta serve`'s save-to-reload latency (a record saved → the status the
-open page polls reports the new build; the page's script polls every 250 ms, so add up to
-that), and the bytes a reader's browser fetches for a first search query. Prints Markdown
-tables; the machine line says how loaded it was.
+(sampled from /proc: RSS every 50 ms, PSS every 0.5 s): its proportional set size (PSS: a
+page shared by N processes, as after a fork, counts 1/N in each), and, for comparison with
+older runs, the sum of the processes' resident sizes (RSS), which counts a shared page once
+per process. Then, once per size: `warta serve`'s save-to-reload latency (a record saved →
+the status the open page polls reports the new build; the page's script polls every 250 ms,
+so add up to that), and the bytes a reader's browser fetches for a first search query.
+Prints Markdown tables; the machine line says how loaded it was.
 """
 
 from __future__ import annotations
@@ -70,13 +70,13 @@ class Run:
     """Peak of the summed RSS of the process tree."""
 
 
-def tree_memory(root: int) -> tuple[int, int]:
-    """PSS and summed RSS of a process and all its descendants (bytes)."""
+def tree_memory(root: int, with_pss: bool = True) -> tuple[int, int]:
+    """PSS (0 unless `with_pss`) and summed RSS of a process and its descendants (bytes)."""
     pss = rss = 0
     for pid in tree_pids(root):
         with contextlib.suppress(OSError, ValueError):
             rss += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
-            pss += process_pss(pid)
+            pss += process_pss(pid) if with_pss else 0
     return pss, rss
 
 
@@ -125,10 +125,12 @@ def timed_quietly(command: Sequence[str], cwd: Path, env: dict[str, str] | None 
     proc = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    peak = peak_rss = 0
+    peak = peak_rss = samples = 0
     while proc.poll() is None:
-        pss, rss = tree_memory(proc.pid)
-        peak, peak_rss = max(peak, pss), max(peak_rss, rss)
+        # Reading PSS walks the page tables: a quarter of a core at every 50 ms, taken from
+        # the build being timed. RSS is read every 50 ms, PSS every 0.5 s.
+        pss, rss = tree_memory(proc.pid, with_pss=samples % 10 == 0)
+        peak, peak_rss, samples = max(peak, pss), max(peak_rss, rss), samples + 1
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     if proc.returncode:
