@@ -30,6 +30,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -68,6 +69,8 @@ class Run:
     ok: bool
     peak_rss: int = 0
     """Peak of the summed RSS of the process tree."""
+    stopped: bool = False
+    """Killed after the time limit, unfinished: `seconds` is when it was stopped."""
 
 
 def tree_memory(root: int, with_pss: bool = True) -> tuple[int, int]:
@@ -108,9 +111,14 @@ def tree_pids(root: int) -> list[int]:
     return pids
 
 
-def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Run a command to its end, sampling its process tree's memory; print the figures."""
-    run = timed_quietly(command, cwd, env)
+def timed(
+    command: Sequence[str],
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    limit: float | None = None,
+) -> Run:
+    """Run a command to its end (or `limit` seconds), sampling its memory; print the figures."""
+    run = timed_quietly(command, cwd, env, limit)
     print(
         f"    {run.seconds:8.2f} s {gib(run.peak)} PSS ({gib(run.peak_rss)} RSS summed)  "
         f"{' '.join(command[-3:])}",
@@ -119,24 +127,49 @@ def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) 
     return run
 
 
-def timed_quietly(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Run a command to its end, sampling its process tree's memory."""
+def timed_quietly(
+    command: Sequence[str],
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    limit: float | None = None,
+) -> Run:
+    """Run a command to its end (or kill it after `limit` seconds), sampling its memory."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        command,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, so a kill reaches its children
     )
     peak = peak_rss = samples = 0
+    stopped = False
     while proc.poll() is None:
+        if limit is not None and time.perf_counter() - start > limit:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            stopped = True
+            break
         # Reading PSS walks the page tables: a quarter of a core at every 50 ms, taken from
         # the build being timed. RSS is read every 50 ms, PSS every 0.5 s.
         pss, rss = tree_memory(proc.pid, with_pss=samples % 10 == 0)
         peak, peak_rss, samples = max(peak, pss), max(peak_rss, rss), samples + 1
         time.sleep(0.05)
     seconds = time.perf_counter() - start
-    if proc.returncode:
+    if stopped:
+        print(f"  ! {' '.join(command)} stopped after {limit:.0f} s, unfinished", flush=True)
+    elif proc.returncode:
         err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
         print(f"  ! {' '.join(command)} failed ({proc.returncode}): {err[-800:]}", flush=True)
-    return Run(seconds, peak, proc.returncode == 0, peak_rss)
+    return Run(seconds, peak, proc.returncode == 0, peak_rss, stopped)
+
+
+def outcome(runs: list[Run]) -> str:
+    """What a row's label adds when a run did not end well: '', failed, or stopped."""
+    if any(run.stopped for run in runs):
+        return f" (stopped unfinished after {min(r.seconds for r in runs if r.stopped):.0f} s)"
+    return "" if all(run.ok for run in runs) else " (failed)"
 
 
 def warta(project: Project, *args: str) -> list[str]:
@@ -324,11 +357,11 @@ def measure_size(args: argparse.Namespace, records: int) -> list[str]:
                 config = static_i18n_project(project, args.out / "i18n", reconfigure)
                 cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
                 rows.setdefault(f"mkdocs-static-i18n, {label}", []).append(
-                    timed(cmd, ROOT, {**env, "NO_MKDOCS_2_WARNING": "1"})
+                    timed(cmd, ROOT, {**env, "NO_MKDOCS_2_WARNING": "1"}, args.give_up_after)
                 )
             site = hugo_project(project, args.out / "hugo")
             rows.setdefault("Hugo, minimal layout, no search", []).append(
-                timed(["hugo", "--quiet", "-s", str(site)], ROOT, env)
+                timed(["hugo", "--quiet", "-s", str(site)], ROOT, env, args.give_up_after)
             )
         print(f"  {records} records: round {round_no + 1} done", flush=True)
     cold = median(rows["warta build, cold"])[0]
@@ -339,7 +372,7 @@ def measure_size(args: argparse.Namespace, records: int) -> list[str]:
     ]
     for label, runs in rows.items():
         seconds, peak, peak_rss = median(runs)
-        failed = "" if all(r.ok for r in runs) else " (failed)"
+        failed = outcome(runs)
         table.append(
             f"| {label}{failed} | {seconds:.2f} s | {seconds / cold:.2f} | {gib(peak)} "
             f"| {gib(peak_rss)} |"
@@ -367,12 +400,33 @@ def measure_size(args: argparse.Namespace, records: int) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print its tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "scale")
-    parser.add_argument("--no-competitors", dest="competitors", action="store_false")
-    parser.add_argument("--no-serve", dest="serve", action="store_false")
-    parser.add_argument("--no-search", dest="search", action="store_false")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes, in records"
+    )
+    parser.add_argument("--runs", type=int, default=3, help="interleaved rounds per size")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "bench" / "out" / "scale", help="working folder"
+    )
+    parser.add_argument(
+        "--no-competitors",
+        dest="competitors",
+        action="store_false",
+        help="skip mkdocs-static-i18n and Hugo",
+    )
+    parser.add_argument(
+        "--give-up-after",
+        type=float,
+        default=1800.0,
+        metavar="SECONDS",
+        help="stop a competitor's build after this long and report it unfinished "
+        "(static-i18n's default search de-duplication is quadratic; default: %(default)s)",
+    )
+    parser.add_argument(
+        "--no-serve", dest="serve", action="store_false", help="skip the serve latency"
+    )
+    parser.add_argument(
+        "--no-search", dest="search", action="store_false", help="skip the first-query size"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     lines = []
