@@ -372,9 +372,8 @@ def measure_size(args: argparse.Namespace, records: int) -> list[str]:
     ]
     for label, runs in rows.items():
         seconds, peak, peak_rss = median(runs)
-        failed = outcome(runs)
         table.append(
-            f"| {label}{failed} | {seconds:.2f} s | {seconds / cold:.2f} | {gib(peak)} "
+            f"| {label}{outcome(runs)} | {seconds:.2f} s | {seconds / cold:.2f} | {gib(peak)} "
             f"| {gib(peak_rss)} |"
         )
     table.append(f"\nOne-edit site byte-identical to a cold build: {identical}")
